@@ -1,0 +1,45 @@
+import { constants } from 'node:fs'
+import { access, mkdir } from 'node:fs/promises'
+import type { Config } from './config.js'
+import { type DatabaseHandle, openDatabase } from './db/database.js'
+import { migrateToLatest } from './db/migrate.js'
+import { seedDemo } from './modules/demo/seed-demo.js'
+import { loadOfficialTerritories } from './modules/territories/load-official-territories.js'
+
+export class StartupError extends Error {}
+
+async function ensureWritableDataDir(dataDir: string): Promise<void> {
+  try {
+    await mkdir(dataDir, { recursive: true })
+    await access(dataDir, constants.W_OK)
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw new StartupError(`DATA_DIR ${dataDir} is not writable (${reason}): set DATA_DIR to a folder Jalons may write to`)
+  }
+}
+
+export interface PreparedDatabase {
+  handle: DatabaseHandle
+  notes: string[]
+}
+
+/** Everything before serving: data folder, database, schema, reference data, demo. */
+export async function prepareDatabase(config: Config): Promise<PreparedDatabase> {
+  await ensureWritableDataDir(config.dataDir)
+  const handle = await openDatabase(config.databaseUrl)
+  const notes: string[] = []
+  try {
+    const applied = await migrateToLatest(handle.db)
+    if (applied.length > 0) notes.push(`applied migrations: ${applied.join(', ')}`)
+    const started = performance.now()
+    const territories = await loadOfficialTerritories(handle.db)
+    if (territories.loaded) {
+      notes.push(`loaded ${territories.count} territories (${territories.vintage}) in ${Math.round(performance.now() - started)} ms`)
+    }
+    if (config.demo && (await seedDemo(handle.db))) notes.push('added the demonstration territories')
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+  return { handle, notes }
+}

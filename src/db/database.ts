@@ -1,0 +1,70 @@
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema.js'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  dialect: DialectName
+  /** The URL without its password, safe to print. */
+  displayUrl: string
+  close(): Promise<void>
+}
+
+// PostgreSQL returns BIGINT (COUNT, SUM of integers) and NUMERIC as strings; our values fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10))
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value))
+
+export class DatabaseUnavailableError extends Error {}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL only: every table lives in this schema (tests use one fresh schema per run). */
+  searchPath?: string
+  poolSize?: number
+}
+
+/** Opens the database named by the URL and checks that it answers. */
+export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length))
+  return openPostgres(url, options)
+}
+
+function openSqlite(path: string): DatabaseHandle {
+  let connection: SQLite.Database
+  try {
+    connection = new SQLite(path)
+  } catch (error) {
+    throw new DatabaseUnavailableError(`Cannot open the SQLite file ${path}: ${(error as Error).message}`)
+  }
+  // WAL lets readers go on while the single writer writes; NORMAL sync is safe with WAL.
+  connection.pragma('journal_mode = WAL')
+  connection.pragma('synchronous = NORMAL')
+  connection.pragma('foreign_keys = ON')
+  connection.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) })
+  return { db, dialect: 'sqlite', displayUrl: `sqlite:${path}`, close: () => db.destroy() }
+}
+
+async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    await sql`select 1`.execute(db)
+  } catch (error) {
+    await db.destroy().catch(() => {})
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw new DatabaseUnavailableError(`Cannot reach the database at ${redact(url)} (${reason})`)
+  }
+  return { db, dialect: 'postgres', displayUrl: redact(url), close: () => db.destroy() }
+}

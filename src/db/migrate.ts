@@ -1,0 +1,23 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import * as territories from './migrations/001-territories.js'
+import type { Database } from './schema.js'
+
+// Listed by hand (not read from a folder) so the same list works from src/ under vitest and from dist/.
+const migrations: Record<string, Migration> = {
+  '001-territories': territories,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+export class MigrationError extends Error {}
+
+/** Brings the schema to the latest version; safe to run at every start and from several processes. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown'
+    throw new MigrationError(`Migration ${failed} failed: ${(error as Error).message}`)
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
+}

@@ -1,0 +1,43 @@
+import { en } from './en.js'
+import { fr } from './fr.js'
+
+export const locales = ['fr', 'en'] as const
+export type Locale = (typeof locales)[number]
+export const defaultLocale: Locale = 'fr'
+
+export type MessageKey = keyof typeof fr
+export type MessageParams = Record<string, string | number>
+export type Translate = (key: MessageKey, params?: MessageParams) => string
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, en }
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value)
+}
+
+/** Returns the message in the locale, with each {name} replaced by its parameter. */
+export function translator(locale: Locale): Translate {
+  const catalogue = catalogues[locale]
+  return (key, params) => {
+    const message = catalogue[key]
+    if (!params) return message
+    return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  }
+}
+
+const numberFormats: Record<Locale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR'),
+  en: new Intl.NumberFormat('en-GB'),
+}
+const euroFormats: Record<Locale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return numberFormats[locale].format(value)
+}
+
+export function formatEuros(locale: Locale, value: number): string {
+  return euroFormats[locale].format(value)
+}

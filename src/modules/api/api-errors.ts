@@ -1,0 +1,36 @@
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { z } from 'zod'
+
+/** Stable machine codes: clients may branch on them; messages may change. */
+export const apiErrorCodes = [
+  'not_found',
+  'invalid_parameter',
+  'missing_parameter',
+  'query_too_short',
+  'internal_error',
+] as const
+export type ApiErrorCode = (typeof apiErrorCodes)[number]
+
+export const apiErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(apiErrorCodes),
+      message: z.string(),
+      parameters: z
+        .array(z.object({ name: z.string(), message: z.string() }))
+        .optional()
+        .describe('Which parameters are wrong, and why'),
+    }),
+  })
+  .meta({ id: 'Error' })
+
+export function apiError(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: ApiErrorCode,
+  message: string,
+  parameters?: { name: string; message: string }[],
+) {
+  return c.json({ error: { code, message, ...(parameters ? { parameters } : {}) } }, status)
+}

@@ -1,0 +1,22 @@
+import { Hono } from 'hono'
+import type { AppDependencies, AppEnv } from '../../app-env.js'
+import { territoriesApi, territoriesApiOperations } from '../territories/territories.api.js'
+import { apiError } from './api-errors.js'
+import { buildOpenApiDocument } from './openapi.js'
+
+const apiVersion = '1.0.0'
+
+/** Version 1 of the public API. Each module contributes its routes and their documentation. */
+export function apiRoutes(dependencies: AppDependencies) {
+  const api = new Hono<AppEnv>()
+  const document = buildOpenApiDocument([...territoriesApiOperations], apiVersion)
+  api.use('*', async (c, next) => {
+    await next()
+    // Open data: any site may read it from a browser.
+    c.header('access-control-allow-origin', '*')
+  })
+  api.get('/openapi.json', (c) => c.json(document))
+  api.route('/', territoriesApi(dependencies))
+  api.notFound((c) => apiError(c, 404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}`))
+  return api
+}

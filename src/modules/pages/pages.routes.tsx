@@ -1,0 +1,31 @@
+import { Hono } from 'hono'
+import type { AppDependencies, AppEnv } from '../../app-env.js'
+import { countSubjectTerritories } from '../obligations/count-subject-territories.js'
+import { obligationById } from '../obligations/obligations.catalogue.js'
+import { AboutPage } from './views/about.page.js'
+import { ApiPage } from './views/api.page.js'
+import { HomePage } from './views/home.page.js'
+
+const reenStrategy = obligationById('reen_strategie')
+
+/** The home page and the static information pages. */
+export function pagesRoutes({ db }: AppDependencies) {
+  const routes = new Hono<AppEnv>()
+  // Official territories do not change while the process runs: count once.
+  let reenCounts: Promise<Awaited<ReturnType<typeof countSubjectTerritories>>> | undefined
+
+  routes.get('/', async (c) => {
+    reenCounts ??= countSubjectTerritories(db, reenStrategy).catch((error) => {
+      reenCounts = undefined
+      throw error
+    })
+    const counts = await reenCounts
+    return c.render(<HomePage c={c} communes={counts.commune ?? 0} epci={counts.epci ?? 0} />, {
+      title: c.get('t')('home.title'),
+      section: 'home',
+    })
+  })
+  routes.get('/api', (c) => c.render(<ApiPage c={c} />, { title: c.get('t')('api.title'), section: 'api' }))
+  routes.get('/a-propos', (c) => c.render(<AboutPage c={c} />, { title: c.get('t')('about.title'), section: 'about' }))
+  return routes
+}

@@ -1,0 +1,40 @@
+import { Hono } from 'hono'
+import { setCookie } from 'hono/cookie'
+import { sql } from 'kysely'
+import { z } from 'zod'
+import type { AppDependencies, AppEnv } from '../../app-env.js'
+import { locales } from '../../i18n/i18n.js'
+import { languageCookie } from '../../i18n/i18n.middleware.js'
+import { parseQuery } from '../../lib/parse-query.js'
+import { renderBadRequest } from '../../ui/error-pages.js'
+
+/** Only a local path: never redirect elsewhere ("//host" is another site). */
+const localPath = z
+  .string()
+  .regex(/^\/(?![/\\])/)
+  .max(2000)
+
+const languageQuerySchema = z.object({ lang: z.enum(locales), retour: localPath.default('/') })
+
+export function systemRoutes({ db, dialect }: AppDependencies) {
+  const routes = new Hono<AppEnv>()
+
+  /** The language switch: a plain link, so it works without JavaScript. */
+  routes.get('/langue', (c) => {
+    const parsed = parseQuery(languageQuerySchema, c.req.query())
+    if (!parsed.ok) return renderBadRequest(c, parsed.problems)
+    setCookie(c, languageCookie, parsed.value.lang, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax', httpOnly: true })
+    return c.redirect(parsed.value.retour, 303)
+  })
+
+  routes.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(db)
+      return c.json({ status: 'ok', database: dialect })
+    } catch {
+      return c.json({ status: 'error', database: dialect }, 503)
+    }
+  })
+
+  return routes
+}

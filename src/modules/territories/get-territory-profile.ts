@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely'
+import type { Database, TerritoryKind } from '../../db/schema.js'
+import { evaluateObligations, type ObligationStatus } from '../obligations/evaluate-obligations.js'
+import { obligations } from '../obligations/obligations.catalogue.js'
+import { membersPageSize } from './territories.schemas.js'
+import {
+  findMemberDepartements,
+  findMembers,
+  findParents,
+  findTerritory,
+  type TerritoryWithDeclaration,
+} from './territories.queries.js'
+
+export interface DeclaredFigures {
+  agentsFte: number | null
+  annualPurchasesEur: number | null
+}
+
+export interface TerritoryProfile {
+  territory: TerritoryWithDeclaration
+  parents: Awaited<ReturnType<typeof findParents>>
+  memberDepartements: Awaited<ReturnType<typeof findMemberDepartements>>
+  members: Awaited<ReturnType<typeof findMembers>>
+  declared: DeclaredFigures
+  /** The figures the obligations were computed with: declared ones, or the visitor's estimate. */
+  used: DeclaredFigures
+  simulated: boolean
+  obligations: ObligationStatus[]
+}
+
+/** Everything the territory page and the API show, read once and computed the same way for both. */
+export async function getTerritoryProfile(
+  db: Kysely<Database>,
+  kind: TerritoryKind,
+  code: string,
+  options: { membersPage: number; estimate?: Partial<DeclaredFigures> },
+): Promise<TerritoryProfile | undefined> {
+  const territory = await findTerritory(db, kind, code)
+  if (!territory) return undefined
+  const [parents, memberDepartements, members] = await Promise.all([
+    findParents(db, territory),
+    findMemberDepartements(db, territory),
+    findMembers(db, territory, options.membersPage, membersPageSize),
+  ])
+  const declared: DeclaredFigures = {
+    agentsFte: territory.agents_fte,
+    annualPurchasesEur: territory.annual_purchases_cents === null ? null : territory.annual_purchases_cents / 100,
+  }
+  const estimate = options.estimate ?? {}
+  const simulated = estimate.agentsFte !== undefined || estimate.annualPurchasesEur !== undefined
+  const used: DeclaredFigures = {
+    agentsFte: estimate.agentsFte ?? declared.agentsFte,
+    annualPurchasesEur: estimate.annualPurchasesEur ?? declared.annualPurchasesEur,
+  }
+  return {
+    territory,
+    parents,
+    memberDepartements,
+    members,
+    declared,
+    used,
+    simulated,
+    obligations: evaluateObligations(obligations, {
+      kind: territory.kind,
+      populationTotal: territory.population_total,
+      populationMunicipal: territory.population_municipal,
+      ...used,
+    }),
+  }
+}

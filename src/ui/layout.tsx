@@ -1,0 +1,99 @@
+import type { Context } from 'hono'
+import type { PropsWithChildren } from 'hono/jsx'
+import { jsxRenderer } from 'hono/jsx-renderer'
+import type { AppEnv } from '../app-env.js'
+import { officialDataset } from '../modules/territories/official-dataset.js'
+import { assetUrl } from './static-assets.js'
+
+export interface PageProps {
+  title: string
+  /** Current section in the navigation, for aria-current. */
+  section?: 'home' | 'territories' | 'obligations' | 'api' | 'about'
+  description?: string
+}
+
+declare module 'hono' {
+  interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: module augmentation must stay an interface
+    (content: string | Promise<string>, props: PageProps): Response | Promise<Response>
+  }
+}
+
+/** Where the language switch sends back to: same page, only local paths. */
+function currentPath(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url)
+  return url.pathname + url.search
+}
+
+function Layout({ children, title, section, description }: PropsWithChildren<PageProps>, c: Context<AppEnv>) {
+  const t = c.get('t')
+  const locale = c.get('locale')
+  const otherLocale = locale === 'fr' ? 'en' : 'fr'
+  const navItems = [
+    { id: 'home', href: '/', label: t('nav.home') },
+    { id: 'territories', href: '/territoires', label: t('nav.territories') },
+    { id: 'obligations', href: '/obligations', label: t('nav.obligations') },
+    { id: 'api', href: '/api', label: t('nav.api') },
+    { id: 'about', href: '/a-propos', label: t('nav.about') },
+  ] as const
+  const switchHref = `/langue?lang=${otherLocale}&retour=${encodeURIComponent(currentPath(c))}`
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t('site.name')}`}</title>
+        <meta name="description" content={description ?? t('site.tagline')} />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#contenu">
+          {t('skip.toContent')}
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              <span class="brand-name">{t('site.name')}</span>
+              <span class="brand-tagline">{t('site.tagline')}</span>
+            </a>
+            <a class="lang-switch" href={switchHref} lang={otherLocale} hreflang={otherLocale} title={t('lang.switchLabel')}>
+              {t('lang.switchTo')}
+            </a>
+          </div>
+          <nav class="wrap" aria-label={t('nav.label')}>
+            <ul class="nav-list">
+              {navItems.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={section === item.id ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="contenu" class="wrap" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              {t('footer.data', {
+                geography: officialDataset.geographyVintage,
+                population: officialDataset.populationVintage,
+                package: officialDataset.packageName,
+                licence: officialDataset.licence,
+              })}
+            </p>
+            <p>{t('footer.source')}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}
+
+export const renderer = jsxRenderer<AppEnv>((props, c) => Layout(props as PropsWithChildren<PageProps>, c), {
+  docType: true,
+})
