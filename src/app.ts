@@ -3,8 +3,8 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppDependencies, AppEnv } from './app-env.js'
 import { i18nMiddleware } from './i18n/i18n.middleware.js'
-import { apiError } from './modules/api/api-errors.js'
 import { apiRoutes } from './modules/api/api.routes.js'
+import { apiError } from './modules/api/api-errors.js'
 import { obligationsRoutes } from './modules/obligations/obligations.routes.js'
 import { pagesRoutes } from './modules/pages/pages.routes.js'
 import { systemRoutes } from './modules/system/system.routes.js'
@@ -51,10 +51,15 @@ export function createApp(dependencies: AppDependencies) {
   app.route('/', systemRoutes(dependencies))
   app.route('/api/v1', apiRoutes(dependencies))
 
-  app.notFound((c) => (isApi(c.req.path) ? apiError(c, 404, 'not_found', 'No such API route') : renderNotFound(c)))
+  app.notFound((c) =>
+    isApi(c.req.path) ? apiError(c, 404, 'not_found', 'No such API route') : renderNotFound(c),
+  )
   app.onError((error, c) => {
-    console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, error: error.stack }))
-    if (isApi(c.req.path)) return apiError(c, 500, 'internal_error', `Internal error, reference ${c.get('requestId')}`)
+    console.error(
+      JSON.stringify({ level: 'error', requestId: c.get('requestId'), path: c.req.path, error: error.stack }),
+    )
+    if (isApi(c.req.path))
+      return apiError(c, 500, 'internal_error', `Internal error, reference ${c.get('requestId')}`)
     return renderServerError(c)
   })
   return app

@@ -14,7 +14,9 @@ async function ensureWritableDataDir(dataDir: string): Promise<void> {
     await access(dataDir, constants.W_OK)
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-    throw new StartupError(`DATA_DIR ${dataDir} is not writable (${reason}): set DATA_DIR to a folder Jalons may write to`)
+    throw new StartupError(
+      `DATA_DIR ${dataDir} is not writable (${reason}): set DATA_DIR to a folder Jalons may write to`,
+    )
   }
 }
 
@@ -34,7 +36,9 @@ export async function prepareDatabase(config: Config): Promise<PreparedDatabase>
     const started = performance.now()
     const territories = await loadOfficialTerritories(handle.db)
     if (territories.loaded) {
-      notes.push(`loaded ${territories.count} territories (${territories.vintage}) in ${Math.round(performance.now() - started)} ms`)
+      notes.push(
+        `loaded ${territories.count} territories (${territories.vintage}) in ${Math.round(performance.now() - started)} ms`,
+      )
     }
     if (config.demo && (await seedDemo(handle.db))) notes.push('added the demonstration territories')
   } catch (error) {

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
-import { StartupError, prepareDatabase } from './bootstrap.js'
+import { prepareDatabase, StartupError } from './bootstrap.js'
 import { ConfigError, loadConfig } from './config.js'
 import { DatabaseUnavailableError } from './db/database.js'
 import { MigrationError } from './db/migrate.js'
@@ -15,8 +15,13 @@ async function main(): Promise<void> {
   const app = createApp({ db: handle.db, dialect: handle.dialect, config })
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`
-    console.log(`jalons: serving ${url} on ${handle.displayUrl} (ready in ${Math.round(performance.now() - startedAt)} ms)`)
-    if (config.demo) console.log(`jalons: demo territory at ${url}/territoires/commune/${demoCityCode} (accounts come in a later version)`)
+    console.log(
+      `jalons: serving ${url} on ${handle.displayUrl} (ready in ${Math.round(performance.now() - startedAt)} ms)`,
+    )
+    if (config.demo)
+      console.log(
+        `jalons: demo territory at ${url}/territoires/commune/${demoCityCode} (accounts come in a later version)`,
+      )
   })
   const stop = () => {
     server.close(() => {

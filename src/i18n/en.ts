@@ -15,7 +15,7 @@ export const en: Record<keyof typeof fr, string> = {
   'lang.switchLabel': 'Lire cette page en français',
   'footer.label': 'Footer',
   'footer.data':
-    'Territories and populations: INSEE (Code officiel géographique {geography}, legal populations {population}) and DGCL, via {package}, under {licence}.',
+    'Territories and populations: INSEE (Code officiel géographique {geography}, legal populations) and DGCL (EPCI composition {geography}), via {package}, under {licence}.',
   'footer.source': 'Jalons is free software, with no trackers and no third-party cookies.',
   'demo.badge': 'Demo',
   'demo.notice': 'Fictitious demonstration territory: its figures never count in any statistics.',
@@ -29,7 +29,7 @@ export const en: Record<keyof typeof fr, string> = {
   'home.figures.communes': 'communes over 50,000 inhabitants',
   'home.figures.epci': 'EPCI à fiscalité propre over 50,000 inhabitants',
   'home.figures.explain':
-    'must adopt a responsible digital strategy (population totale, INSEE {population}).',
+    'must adopt a responsible digital strategy (population totale published by the DGCL with the EPCI composition {geography}).',
   'home.figures.howTo': 'See how it is computed',
   'home.demo.title': 'Explore with a demonstration territory',
   'home.demo.text': 'Jalons-sur-Loire is a fictitious commune: explore its profile and its obligations.',
@@ -108,7 +108,8 @@ export const en: Record<keyof typeof fr, string> = {
   'obligations.figure.purchases': 'the annual purchasing volume',
   'obligations.check.all': 'Every public body is concerned.',
   'obligations.check.kind': 'Kind of territory: {actual}; concerned: {expected}.',
-  'obligations.check.population': 'Population {basis}: {actual}; threshold: more than {threshold} inhabitants.',
+  'obligations.check.population':
+    'Population {basis}: {actual}; threshold: more than {threshold} inhabitants.',
   'obligations.check.agents': 'Staff (FTE): {actual}; threshold: {operator} {threshold}.',
   'obligations.check.purchases': 'Annual purchases: {actual}; threshold: more than {threshold}.',
   'obligations.check.unknown': 'not declared',
@@ -120,13 +121,15 @@ export const en: Record<keyof typeof fr, string> = {
   'obligations.basis.municipal': 'municipale',
   'obligations.atLeast': 'at least',
   'obligations.moreThan': 'more than',
-  'obligations.declared': 'Figures declared by the territory: {agents} staff (FTE), {purchases} of annual purchases.',
+  'obligations.declared':
+    'Figures declared by the territory: {agents} staff (FTE), {purchases} of annual purchases.',
   'obligations.simulate.title': 'Estimate with your own figures',
   'obligations.simulate.help': 'These figures only compute the obligations on this page; nothing is saved.',
   'obligations.simulate.agents': 'Number of staff (FTE)',
   'obligations.simulate.purchases': 'Annual purchases (€ excl. VAT)',
   'obligations.simulate.submit': 'Recompute',
-  'obligations.simulate.active': 'Statuses computed with your figures: {agents} staff, {purchases} of purchases.',
+  'obligations.simulate.active':
+    'Statuses computed with your figures: {agents} staff, {purchases} of purchases.',
   'obligations.simulate.reset': 'Back to the declared figures',
   'obligations.catalogue.title': 'Legal obligations and how they apply',
   'obligations.catalogue.lead':
@@ -153,9 +156,9 @@ export const en: Record<keyof typeof fr, string> = {
     'Jalons carries on the 2021 manifesto « Pour des territoires numériques responsables »: 3 ambitions, 9 commitments, and indicators shared between local authorities and the State.',
   'about.data.title': 'Reference data',
   'about.data.text':
-    'Territories come from {package} (INSEE’s Code officiel géographique {geography}, the DGCL’s list of EPCI, legal populations {population}), under {licence}.',
+    'Territories come from {package}: INSEE’s Code officiel géographique {geography}, the EPCI composition at 1 January {geography} published by the DGCL, INSEE’s legal populations; under {licence}.',
   'about.data.population':
-    'Population: legal thresholds use the population totale when it is known, otherwise the population municipale. For départements and régions, Jalons adds up the population municipale of their communes.',
+    'Population: legal thresholds use the population totale (DGCL, vintage 2022) when it is known, otherwise the population municipale (INSEE, vintage 2023). Each figure shows its source. For départements and régions, Jalons adds up the population municipale of their communes.',
   'about.data.scope':
     'Scope: metropolitan France and the five overseas départements and régions. The overseas collectivities (COM) have statutes of their own and are not covered yet.',
   'about.data.lyon':
@@ -173,7 +176,8 @@ export const en: Record<keyof typeof fr, string> = {
   'error.forbidden.title': 'Access denied',
   'error.forbidden.text': 'You do not have access to this page.',
   'error.server.title': 'Server error',
-  'error.server.text': 'An unexpected error prevents us from showing this page. It has been logged; please try again shortly.',
+  'error.server.text':
+    'An unexpected error prevents us from showing this page. It has been logged; please try again shortly.',
   'error.backHome': 'Back to the home page',
   'error.reference': 'Error reference: {id}',
 

@@ -13,7 +13,7 @@ export const fr = {
   'lang.switchLabel': 'Read this page in English',
   'footer.label': 'Pied de page',
   'footer.data':
-    'Territoires et populations : INSEE (Code officiel géographique {geography}, populations légales {population}) et DGCL, via {package}, sous {licence}.',
+    'Territoires et populations : INSEE (Code officiel géographique {geography}, populations légales) et DGCL (composition des EPCI {geography}), via {package}, sous {licence}.',
   'footer.source': 'Jalons est un logiciel libre, sans traceur ni cookie tiers.',
   'demo.badge': 'Démonstration',
   'demo.notice': 'Territoire fictif de démonstration : ses chiffres ne comptent dans aucune statistique.',
@@ -27,7 +27,7 @@ export const fr = {
   'home.figures.communes': 'communes de plus de 50 000 habitants',
   'home.figures.epci': 'EPCI à fiscalité propre de plus de 50 000 habitants',
   'home.figures.explain':
-    'doivent adopter une stratégie numérique responsable (population totale, INSEE {population}).',
+    'doivent adopter une stratégie numérique responsable (population totale publiée par la DGCL avec la composition des EPCI {geography}).',
   'home.figures.howTo': 'Voir la règle de calcul',
   'home.demo.title': 'Découvrir avec un territoire de démonstration',
   'home.demo.text': 'Jalons-sur-Loire est une commune fictive : explorez son profil et ses obligations.',
@@ -40,8 +40,10 @@ export const fr = {
   'search.kind': 'Type de territoire',
   'search.kindAll': 'Tous les types',
   'search.submit': 'Rechercher',
-  'search.tooShort': 'Saisissez au moins 2 caractères : une seule lettre correspond à des milliers de territoires.',
-  'search.none': 'Aucun territoire ne correspond à « {query} ». Vérifiez l’orthographe ou essayez un code postal.',
+  'search.tooShort':
+    'Saisissez au moins 2 caractères : une seule lettre correspond à des milliers de territoires.',
+  'search.none':
+    'Aucun territoire ne correspond à « {query} ». Vérifiez l’orthographe ou essayez un code postal.',
   'search.count': '{count} territoires trouvés',
   'search.countOne': '1 territoire trouvé',
   'search.intro':
@@ -91,7 +93,8 @@ export const fr = {
   'territory.dataset': 'Données officielles, millésime {vintage}.',
 
   'obligations.title': 'Obligations légales',
-  'obligations.summary': '{applies} s’appliquent, {toConfirm} à confirmer, {notApplicable} ne s’appliquent pas.',
+  'obligations.summary':
+    '{applies} s’appliquent, {toConfirm} à confirmer, {notApplicable} ne s’appliquent pas.',
   'obligations.status.applies': 'S’applique',
   'obligations.status.not_applicable': 'Ne s’applique pas',
   'obligations.status.to_confirm': 'À confirmer',
@@ -118,14 +121,16 @@ export const fr = {
   'obligations.basis.municipal': 'municipale',
   'obligations.atLeast': 'au moins',
   'obligations.moreThan': 'plus de',
-  'obligations.declared': 'Chiffres déclarés par le territoire : {agents} agents (ETP), {purchases} d’achats annuels.',
+  'obligations.declared':
+    'Chiffres déclarés par le territoire : {agents} agents (ETP), {purchases} d’achats annuels.',
   'obligations.simulate.title': 'Estimer avec vos chiffres',
   'obligations.simulate.help':
     'Ces chiffres servent seulement à calculer les obligations sur cette page ; rien n’est enregistré.',
   'obligations.simulate.agents': 'Nombre d’agents (ETP)',
   'obligations.simulate.purchases': 'Montant annuel des achats (€ HT)',
   'obligations.simulate.submit': 'Recalculer',
-  'obligations.simulate.active': 'Statuts calculés avec vos chiffres : {agents} agents, {purchases} d’achats.',
+  'obligations.simulate.active':
+    'Statuts calculés avec vos chiffres : {agents} agents, {purchases} d’achats.',
   'obligations.simulate.reset': 'Revenir aux chiffres déclarés',
   'obligations.catalogue.title': 'Obligations légales et règles d’application',
   'obligations.catalogue.lead':
@@ -152,9 +157,9 @@ export const fr = {
     'Jalons prolonge le manifeste « Pour des territoires numériques responsables » (2021) : 3 ambitions, 9 engagements, et des indicateurs partagés entre les collectivités et l’État.',
   'about.data.title': 'Données de référence',
   'about.data.text':
-    'Les territoires viennent de {package} (Code officiel géographique {geography} de l’INSEE, liste des EPCI de la DGCL, populations légales {population}), sous {licence}.',
+    'Les territoires viennent de {package} : Code officiel géographique {geography} de l’INSEE, composition des EPCI au 1er janvier {geography} publiée par la DGCL, populations légales de l’INSEE ; sous {licence}.',
   'about.data.population':
-    'Population : la population totale sert aux seuils légaux quand elle est connue, sinon la population municipale. Pour les départements et les régions, Jalons additionne les populations municipales de leurs communes.',
+    'Population : la population totale (DGCL, millésime 2022) sert aux seuils légaux quand elle est connue, sinon la population municipale (INSEE, millésime 2023). Chaque chiffre affiche sa source. Pour les départements et les régions, Jalons additionne les populations municipales de leurs communes.',
   'about.data.scope':
     'Périmètre : France métropolitaine et les cinq départements et régions d’outre-mer. Les collectivités d’outre-mer (COM) relèvent de statuts propres et ne sont pas encore couvertes.',
   'about.data.lyon':
@@ -165,14 +170,16 @@ export const fr = {
   'about.principles.open': 'Les données publiques sont ouvertes, en JSON, par une API documentée.',
 
   'error.notFound.title': 'Page introuvable',
-  'error.notFound.text': 'Cette adresse ne correspond à aucune page. Cherchez le territoire qui vous intéresse :',
+  'error.notFound.text':
+    'Cette adresse ne correspond à aucune page. Cherchez le territoire qui vous intéresse :',
   'error.territoryNotFound': 'Aucun territoire de type « {kind} » ne porte le code « {code} ».',
   'error.badRequest.title': 'Requête incorrecte',
   'error.badRequest.text': 'Un paramètre de l’adresse n’est pas valide :',
   'error.forbidden.title': 'Accès refusé',
   'error.forbidden.text': 'Vous n’avez pas accès à cette page.',
   'error.server.title': 'Erreur du serveur',
-  'error.server.text': 'Une erreur inattendue nous empêche d’afficher cette page. Elle a été consignée ; réessayez dans un instant.',
+  'error.server.text':
+    'Une erreur inattendue nous empêche d’afficher cette page. Elle a été consignée ; réessayez dans un instant.',
   'error.backHome': 'Retour à l’accueil',
   'error.reference': 'Référence de l’erreur : {id}',
 

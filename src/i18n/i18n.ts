@@ -21,7 +21,9 @@ export function translator(locale: Locale): Translate {
   return (key, params) => {
     const message = catalogue[key]
     if (!params) return message
-    return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+    return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    )
   }
 }
 

@@ -9,7 +9,10 @@ export interface ParameterProblem {
 export type QueryResult<T> = { ok: true; value: T } | { ok: false; problems: ParameterProblem[] }
 
 /** Validates a query string (or path parameters) and names every bad parameter. */
-export function parseQuery<S extends z.ZodType>(schema: S, input: Record<string, string | undefined>): QueryResult<z.infer<S>> {
+export function parseQuery<S extends z.ZodType>(
+  schema: S,
+  input: Record<string, string | undefined>,
+): QueryResult<z.infer<S>> {
   const parsed = schema.safeParse(input)
   if (parsed.success) return { ok: true, value: parsed.data }
   return {

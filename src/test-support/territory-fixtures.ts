@@ -20,9 +20,12 @@ export const fixtureDepartements = new Set(['69', '13', '93', '2A', '974'])
 /** Real territories, only those of a few départements, so each test file loads in well under a second. */
 export async function subsetOfRealDatasets(): Promise<RawDatasets> {
   const raw = await realDatasets()
-  const communes = raw.communes.filter((commune) => commune.departement && fixtureDepartements.has(commune.departement))
+  const communes = raw.communes.filter(
+    (commune) => commune.departement && fixtureDepartements.has(commune.departement),
+  )
   const codes = new Set(communes.map((commune) => commune.code))
-  const touches = (grouping: RawDatasets['epci'][number]) => grouping.membres.some((member) => codes.has(member.code))
+  const touches = (grouping: RawDatasets['epci'][number]) =>
+    grouping.membres.some((member) => codes.has(member.code))
   return { ...raw, communes, epci: raw.epci.filter(touches), ept: raw.ept.filter(touches) }
 }
 

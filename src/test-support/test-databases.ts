@@ -19,7 +19,10 @@ export const requireAllSuites = process.env.JALONS_REQUIRE_ALL_SUITES === '1'
 
 export function testDialects(): DialectName[] {
   if (process.env.TEST_DATABASE_URL) return ['sqlite', 'postgres']
-  if (requireAllSuites) throw new Error('JALONS_REQUIRE_ALL_SUITES=1 but TEST_DATABASE_URL is not set: PostgreSQL tests would be skipped')
+  if (requireAllSuites)
+    throw new Error(
+      'JALONS_REQUIRE_ALL_SUITES=1 but TEST_DATABASE_URL is not set: PostgreSQL tests would be skipped',
+    )
   return ['sqlite']
 }
 

@@ -28,7 +28,10 @@ export const kindKeys: Record<TerritoryKind, MessageKey> = {
 }
 
 /** The kind in words; the legal nature (CA, CU, métropole…) when there is one. */
-export function kindLabel(c: Context<AppEnv>, territory: { kind: TerritoryKind; nature: string | null }): string {
+export function kindLabel(
+  c: Context<AppEnv>,
+  territory: { kind: TerritoryKind; nature: string | null },
+): string {
   const t = c.get('t')
   const natureKey = territory.nature ? natureKeys[territory.nature] : undefined
   if (natureKey && territory.kind === 'epci') return `${t(natureKey)} (${t('kind.epci')})`
@@ -46,7 +49,15 @@ export function DemoBadge({ c }: { c: Context<AppEnv> }) {
 }
 
 /** A table of territories; the caption says what it holds (tables must be named for screen readers). */
-export function TerritoryTable({ c, caption, territories }: { c: Context<AppEnv>; caption: string; territories: TerritorySummary[] }) {
+export function TerritoryTable({
+  c,
+  caption,
+  territories,
+}: {
+  c: Context<AppEnv>
+  caption: string
+  territories: TerritorySummary[]
+}) {
   const t = c.get('t')
   return (
     <table>
@@ -65,7 +76,8 @@ export function TerritoryTable({ c, caption, territories }: { c: Context<AppEnv>
         {territories.map((territory) => (
           <tr>
             <td>
-              <a href={territoryPath(territory)}>{territory.name}</a> {territory.isDemo ? <DemoBadge c={c} /> : null}
+              <a href={territoryPath(territory)}>{territory.name}</a>{' '}
+              {territory.isDemo ? <DemoBadge c={c} /> : null}
             </td>
             <td>{kindLabel(c, territory)}</td>
             <td>{territory.code}</td>
@@ -78,7 +90,15 @@ export function TerritoryTable({ c, caption, territories }: { c: Context<AppEnv>
 }
 
 /** Previous / next links that keep the other query parameters. */
-export function Pagination<T>({ c, page, hrefFor }: { c: Context<AppEnv>; page: Page<T>; hrefFor: (page: number) => string }) {
+export function Pagination<T>({
+  c,
+  page,
+  hrefFor,
+}: {
+  c: Context<AppEnv>
+  page: Page<T>
+  hrefFor: (page: number) => string
+}) {
   const t = c.get('t')
   if (page.pageCount <= 1) return null
   return (
@@ -106,7 +126,8 @@ export function Pagination<T>({ c, page, hrefFor }: { c: Context<AppEnv>; page: 
 
 export function withQuery(path: string, params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') search.set(key, String(value))
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') search.set(key, String(value))
   const query = search.toString()
   return query ? `${path}?${query}` : path
 }

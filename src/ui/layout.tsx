@@ -57,7 +57,13 @@ function Layout({ children, title, section, description }: PropsWithChildren<Pag
               <span class="brand-name">{t('site.name')}</span>
               <span class="brand-tagline">{t('site.tagline')}</span>
             </a>
-            <a class="lang-switch" href={switchHref} lang={otherLocale} hreflang={otherLocale} title={t('lang.switchLabel')}>
+            <a
+              class="lang-switch"
+              href={switchHref}
+              lang={otherLocale}
+              hreflang={otherLocale}
+              title={t('lang.switchLabel')}
+            >
               {t('lang.switchTo')}
             </a>
           </div>
@@ -81,7 +87,6 @@ function Layout({ children, title, section, description }: PropsWithChildren<Pag
             <p>
               {t('footer.data', {
                 geography: officialDataset.geographyVintage,
-                population: officialDataset.populationVintage,
                 package: officialDataset.packageName,
                 licence: officialDataset.licence,
               })}

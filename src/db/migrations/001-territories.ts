@@ -36,8 +36,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   // otherwise its locale collation ignores spaces and the range would be wrong.
   await db.schema
     .createTable('territory_search_terms')
-    .addColumn('term', 'text', (col) => (isPostgres ? col.notNull().modifyEnd(sql`collate "C"`) : col.notNull()))
-    .addColumn('territory_id', 'integer', (col) => col.notNull().references('territories.id').onDelete('cascade'))
+    .addColumn('term', 'text', (col) =>
+      isPostgres ? col.notNull().modifyEnd(sql`collate "C"`) : col.notNull(),
+    )
+    .addColumn('territory_id', 'integer', (col) =>
+      col.notNull().references('territories.id').onDelete('cascade'),
+    )
     .addColumn('weight', 'integer', (col) => col.notNull())
     .execute()
   await db.schema
@@ -53,7 +57,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('territory_declarations')
-    .addColumn('territory_id', 'integer', (col) => col.primaryKey().references('territories.id').onDelete('cascade'))
+    .addColumn('territory_id', 'integer', (col) =>
+      col.primaryKey().references('territories.id').onDelete('cascade'),
+    )
     .addColumn('agents_fte', 'real')
     .addColumn('annual_purchases_cents', 'bigint')
     .addColumn('updated_at', 'text', (col) => col.notNull())
@@ -70,7 +76,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['reference_data_loads', 'territory_declarations', 'territory_search_terms', 'territories']) {
+  for (const table of [
+    'reference_data_loads',
+    'territory_declarations',
+    'territory_search_terms',
+    'territories',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
 }

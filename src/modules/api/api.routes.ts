@@ -17,6 +17,8 @@ export function apiRoutes(dependencies: AppDependencies) {
   })
   api.get('/openapi.json', (c) => c.json(document))
   api.route('/', territoriesApi(dependencies))
-  api.notFound((c) => apiError(c, 404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}`))
+  api.notFound((c) =>
+    apiError(c, 404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}`),
+  )
   return api
 }

@@ -60,7 +60,10 @@ export function buildOpenApiDocument(operations: ApiOperation[], version: string
       operationId: operation.operationId,
       summary: operation.summary,
       tags: operation.tags,
-      parameters: [...parametersOf(operation.pathParameters, 'path'), ...parametersOf(operation.queryParameters, 'query')],
+      parameters: [
+        ...parametersOf(operation.pathParameters, 'path'),
+        ...parametersOf(operation.queryParameters, 'query'),
+      ],
       responses,
     }
   }
@@ -71,7 +74,10 @@ export function buildOpenApiDocument(operations: ApiOperation[], version: string
       version,
       description:
         'Open, read-only data of Jalons: territories, their legal obligations and, later, what each territory publishes. No account needed.',
-      license: { name: 'Licence Ouverte 2.0 (Etalab)', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence' },
+      license: {
+        name: 'Licence Ouverte 2.0 (Etalab)',
+        url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence',
+      },
     },
     servers: [{ url: '/' }],
     paths,

@@ -40,15 +40,15 @@ export interface ObligationStatus {
   note: string | null
 }
 
-const and = (values: Truth[]): Truth =>
-  values.includes(false) ? false : values.includes(null) ? null : true
+const and = (values: Truth[]): Truth => (values.includes(false) ? false : values.includes(null) ? null : true)
 const or = (values: Truth[]): Truth => (values.includes(true) ? true : values.includes(null) ? null : false)
 const above = (actual: number | null, threshold: number, strict: boolean): Truth =>
   actual === null ? null : strict ? actual > threshold : actual >= threshold
 
 export function populationForThresholds(facts: TerritoryFacts) {
   if (facts.populationTotal !== null) return { value: facts.populationTotal, basis: 'total' as const }
-  if (facts.populationMunicipal !== null) return { value: facts.populationMunicipal, basis: 'municipal' as const }
+  if (facts.populationMunicipal !== null)
+    return { value: facts.populationMunicipal, basis: 'municipal' as const }
   return { value: null, basis: null }
 }
 
@@ -57,7 +57,15 @@ function checksOf(rule: ApplicabilityRule, facts: TerritoryFacts): { checks: Che
   let group = 0
   let review = false
   const population = populationForThresholds(facts).value
-  if (rule.all) checks.push({ criterion: 'all', operator: 'in', threshold: null, actual: null, met: true, group: group++ })
+  if (rule.all)
+    checks.push({
+      criterion: 'all',
+      operator: 'in',
+      threshold: null,
+      actual: null,
+      met: true,
+      group: group++,
+    })
   if (rule.kinds) {
     const named = rule.kinds.includes(facts.kind)
     review = !named && (rule.reviewKinds?.includes(facts.kind) ?? false)
@@ -84,7 +92,8 @@ function checksOf(rule: ApplicabilityRule, facts: TerritoryFacts): { checks: Che
       checks.push(agentsCheck(rule.orMinAgents, rule.agentsStrict ?? false, facts, populationGroup))
     }
   }
-  if (rule.minAgents !== undefined) checks.push(agentsCheck(rule.minAgents, rule.agentsStrict ?? false, facts, group++))
+  if (rule.minAgents !== undefined)
+    checks.push(agentsCheck(rule.minAgents, rule.agentsStrict ?? false, facts, group++))
   if (rule.minPurchasesEur !== undefined) {
     checks.push({
       criterion: 'purchases',
@@ -115,13 +124,17 @@ export function evaluateObligation(obligation: Obligation, facts: TerritoryFacts
   const groups = new Map<number, Truth[]>()
   for (const check of checks) groups.set(check.group, [...(groups.get(check.group) ?? []), check.met])
   const result = and([...groups.values()].map(or))
-  const status: ObligationStatusValue = result === true ? 'applies' : result === false ? 'not_applicable' : 'to_confirm'
+  const status: ObligationStatusValue =
+    result === true ? 'applies' : result === false ? 'not_applicable' : 'to_confirm'
   const missing =
     status === 'to_confirm'
       ? [
           ...new Set(
             checks
-              .filter((check) => check.met === null && (check.criterion === 'agents' || check.criterion === 'purchases'))
+              .filter(
+                (check) =>
+                  check.met === null && (check.criterion === 'agents' || check.criterion === 'purchases'),
+              )
               .map((check) => check.criterion as DeclarableFigure),
           ),
         ]
@@ -136,6 +149,9 @@ export function evaluateObligation(obligation: Obligation, facts: TerritoryFacts
   }
 }
 
-export function evaluateObligations(catalogue: readonly Obligation[], facts: TerritoryFacts): ObligationStatus[] {
+export function evaluateObligations(
+  catalogue: readonly Obligation[],
+  facts: TerritoryFacts,
+): ObligationStatus[] {
   return catalogue.map((obligation) => evaluateObligation(obligation, facts))
 }

@@ -11,7 +11,8 @@ const catalogue: Obligation[] = [
     id: 'reen_strategie',
     title: 'Stratégie numérique responsable (loi REEN)',
     titleEn: 'Responsible digital strategy (REEN law)',
-    legalRef: 'Loi n° 2021-1485 (REEN), art. 35 ; décret n° 2022-1084 (art. D2311-15-1 CGCT) ; art. L2311-1-1 CGCT',
+    legalRef:
+      'Loi n° 2021-1485 (REEN), art. 35 ; décret n° 2022-1084 (art. D2311-15-1 CGCT) ; art. L2311-1-1 CGCT',
     appliesTo: 'Communes et EPCI à fiscalité propre de plus de 50 000 habitants',
     rule: {
       kinds: ['commune', 'epci'],
@@ -127,7 +128,8 @@ const catalogue: Obligation[] = [
     title: 'Algorithmes publics : mention explicite et information individuelle',
     titleEn: 'Public algorithms: explicit notice and individual information',
     legalRef: 'Art. L311-3-1 et R311-3-1-1 à R311-3-1-2 CRPA',
-    appliesTo: 'Toutes les administrations, pour les décisions individuelles fondées sur un traitement algorithmique',
+    appliesTo:
+      'Toutes les administrations, pour les décisions individuelles fondées sur un traitement algorithmique',
     rule: { all: true },
     deadline: 'En vigueur',
     target:

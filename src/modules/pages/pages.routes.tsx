@@ -26,6 +26,8 @@ export function pagesRoutes({ db }: AppDependencies) {
     })
   })
   routes.get('/api', (c) => c.render(<ApiPage c={c} />, { title: c.get('t')('api.title'), section: 'api' }))
-  routes.get('/a-propos', (c) => c.render(<AboutPage c={c} />, { title: c.get('t')('about.title'), section: 'about' }))
+  routes.get('/a-propos', (c) =>
+    c.render(<AboutPage c={c} />, { title: c.get('t')('about.title'), section: 'about' }),
+  )
   return routes
 }

@@ -23,7 +23,12 @@ export function systemRoutes({ db, dialect }: AppDependencies) {
   routes.get('/langue', (c) => {
     const parsed = parseQuery(languageQuerySchema, c.req.query())
     if (!parsed.ok) return renderBadRequest(c, parsed.problems)
-    setCookie(c, languageCookie, parsed.value.lang, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'Lax', httpOnly: true })
+    setCookie(c, languageCookie, parsed.value.lang, {
+      path: '/',
+      maxAge: 60 * 60 * 24 * 365,
+      sameSite: 'Lax',
+      httpOnly: true,
+    })
     return c.redirect(parsed.value.retour, 303)
   })
 

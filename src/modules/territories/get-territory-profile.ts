@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import type { Database, TerritoryKind } from '../../db/schema.js'
 import { evaluateObligations, type ObligationStatus } from '../obligations/evaluate-obligations.js'
 import { obligations } from '../obligations/obligations.catalogue.js'
-import { membersPageSize } from './territories.schemas.js'
 import {
   findMemberDepartements,
   findMembers,
@@ -10,6 +9,7 @@ import {
   findTerritory,
   type TerritoryWithDeclaration,
 } from './territories.queries.js'
+import { membersPageSize } from './territories.schemas.js'
 
 export interface DeclaredFigures {
   agentsFte: number | null
@@ -44,7 +44,8 @@ export async function getTerritoryProfile(
   ])
   const declared: DeclaredFigures = {
     agentsFte: territory.agents_fte,
-    annualPurchasesEur: territory.annual_purchases_cents === null ? null : territory.annual_purchases_cents / 100,
+    annualPurchasesEur:
+      territory.annual_purchases_cents === null ? null : territory.annual_purchases_cents / 100,
   }
   const estimate = options.estimate ?? {}
   const simulated = estimate.agentsFte !== undefined || estimate.annualPurchasesEur !== undefined

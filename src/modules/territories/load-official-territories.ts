@@ -22,11 +22,7 @@ export async function loadOfficialTerritories(
   if (existing) return { loaded: false, count: existing.row_count, vintage: existing.vintage }
   const raw = await readDatasets()
   const vintage = `${officialDataset.geographyVintage} (${officialDataset.packageName} ${raw.packageVersion})`
-  const records = normaliseTerritories(raw).map((record) => ({
-    ...record,
-    datasetVintage: vintage,
-    populationVintage: officialDataset.populationVintage,
-  }))
+  const records = normaliseTerritories(raw).map((record) => ({ ...record, datasetVintage: vintage }))
   try {
     const count = await db.transaction().execute(async (trx) => {
       const inserted = await insertTerritories(trx, records)
@@ -37,7 +33,8 @@ export async function loadOfficialTerritories(
   } catch (error) {
     // Another process (several web processes on PostgreSQL) may have loaded them meanwhile.
     const loadedMeanwhile = await datasetLoad(db, officialDataset.id)
-    if (loadedMeanwhile) return { loaded: false, count: loadedMeanwhile.row_count, vintage: loadedMeanwhile.vintage }
+    if (loadedMeanwhile)
+      return { loaded: false, count: loadedMeanwhile.row_count, vintage: loadedMeanwhile.vintage }
     throw error
   }
 }

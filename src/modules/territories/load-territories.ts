@@ -6,7 +6,6 @@ import { searchTermsOf } from './search-terms.js'
 export interface TerritoryInsert extends TerritoryRecord {
   isDemo?: boolean
   datasetVintage: string
-  populationVintage: string
   /** Extra search words (the demo territories answer to "démo"). */
   extraSearchWords?: readonly string[]
 }
@@ -24,7 +23,10 @@ function chunks<T>(items: T[], size: number): T[][] {
  * Inserts territories level by level (régions first) so that each level can point to the ids of
  * the one above, then their search terms. Runs inside the caller's transaction.
  */
-export async function insertTerritories(trx: Transaction<Database>, records: TerritoryInsert[]): Promise<number> {
+export async function insertTerritories(
+  trx: Transaction<Database>,
+  records: TerritoryInsert[],
+): Promise<number> {
   const idOf = new Map<string, number>()
   const key = (kind: TerritoryKind, code: string) => `${kind}:${code}`
   const lookUp = (kinds: TerritoryKind[], code: string | null): number | null => {
@@ -83,7 +85,12 @@ export async function datasetLoad(db: Kysely<Database>, dataset: string) {
   return db.selectFrom('reference_data_loads').selectAll().where('dataset', '=', dataset).executeTakeFirst()
 }
 
-export async function recordDatasetLoad(trx: Transaction<Database>, dataset: string, vintage: string, rowCount: number) {
+export async function recordDatasetLoad(
+  trx: Transaction<Database>,
+  dataset: string,
+  vintage: string,
+  rowCount: number,
+) {
   await trx
     .insertInto('reference_data_loads')
     .values({ dataset, vintage, row_count: rowCount, loaded_at: new Date().toISOString() })

@@ -1,5 +1,5 @@
 import type { TerritoryKind } from '../../db/schema.js'
-import { officialDataset, type RawDatasets, type RawGrouping } from './official-dataset.js'
+import { populationSources, type RawDatasets, type RawGrouping } from './official-dataset.js'
 
 export interface TerritoryRecord {
   kind: TerritoryKind
@@ -10,6 +10,7 @@ export interface TerritoryRecord {
   populationTotal: number | null
   populationMunicipal: number | null
   populationSource: string
+  populationVintage: string
   postcodes: readonly string[]
   /** Parents by code; resolved to ids when inserted. */
   intercommunalityCode: string | null
@@ -25,9 +26,23 @@ export interface TerritoryRecord {
 const coveredZones = new Set(['metro', 'drom'])
 
 /** The Métropole de Lyon is a collectivité à statut particulier, not an EPCI (docs/decisions/004). */
-const groupingKind = (grouping: RawGrouping): TerritoryKind => (grouping.type === 'MET69' ? 'special' : 'epci')
+const groupingKind = (grouping: RawGrouping): TerritoryKind =>
+  grouping.type === 'MET69' ? 'special' : 'epci'
 
-const sourceOfSum = `${officialDataset.populationSource} ; somme des populations municipales des communes`
+/** A commune's two figures come from two sources: say so. */
+function communeSource(hasTotal: boolean) {
+  const { dgcl, inseeMunicipal } = populationSources
+  if (!hasTotal) return { populationSource: inseeMunicipal.text, populationVintage: inseeMunicipal.vintage }
+  return {
+    populationSource: `Population totale : ${dgcl.text}. Population municipale : ${inseeMunicipal.text}.`,
+    populationVintage: `${dgcl.vintage} (totale), ${inseeMunicipal.vintage} (municipale)`,
+  }
+}
+
+const sumOfCommunes = {
+  populationSource: populationSources.sumOfCommunes.text,
+  populationVintage: populationSources.sumOfCommunes.vintage,
+}
 
 /** Turns the official datasets into the rows Jalons stores, with parents named by code. */
 export function normaliseTerritories(raw: RawDatasets): TerritoryRecord[] {
@@ -59,7 +74,7 @@ export function normaliseTerritories(raw: RawDatasets): TerritoryRecord[] {
       siren: commune.siren ?? null,
       populationTotal: totalPopulationOf.get(commune.code) ?? null,
       populationMunicipal: commune.population ?? null,
-      populationSource: officialDataset.populationSource,
+      ...communeSource(totalPopulationOf.has(commune.code)),
       postcodes: commune.codesPostaux ?? [],
       intercommunalityCode: intercommunalityOf.get(commune.code) ?? null,
       eptCode: eptOf.get(commune.code) ?? null,
@@ -94,7 +109,7 @@ export function normaliseTerritories(raw: RawDatasets): TerritoryRecord[] {
       siren: null,
       populationTotal: null,
       populationMunicipal: departementPopulation.get(departement.code) ?? null,
-      populationSource: sourceOfSum,
+      ...sumOfCommunes,
       postcodes: [],
       regionCode: departement.region,
     }))
@@ -110,7 +125,7 @@ export function normaliseTerritories(raw: RawDatasets): TerritoryRecord[] {
       siren: null,
       populationTotal: null,
       populationMunicipal: regionPopulation.get(region.code) ?? null,
-      populationSource: sourceOfSum,
+      ...sumOfCommunes,
       postcodes: [],
     }))
 
@@ -130,7 +145,8 @@ function toGroupingRecord(grouping: RawGrouping, kind: TerritoryKind): Territory
     siren: grouping.code,
     populationTotal: grouping.populationTotale ?? null,
     populationMunicipal: grouping.populationMunicipale ?? null,
-    populationSource: officialDataset.populationSource,
+    populationSource: kind === 'ept' ? populationSources.ept.text : populationSources.dgcl.text,
+    populationVintage: kind === 'ept' ? populationSources.ept.vintage : populationSources.dgcl.vintage,
     postcodes: [],
   }
 }

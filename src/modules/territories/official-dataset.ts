@@ -11,10 +11,34 @@ export const officialDataset = {
   packageName: '@etalab/decoupage-administratif',
   /** Code officiel géographique and EPCI perimeters at 1 January of this year. */
   geographyVintage: '2026',
-  /** INSEE legal populations "millésime 2023", in force from 1 January 2026. */
+  /** INSEE legal populations "millésime 2023", in force from 1 January 2026 (communes' population municipale). */
   populationVintage: '2023',
-  populationSource: 'INSEE, populations légales millésime 2023 en vigueur au 1er janvier 2026',
   licence: 'Licence Ouverte 2.0 (Etalab)',
+} as const
+
+/**
+ * The package mixes two vintages (docs/decisions/004): communes' `population` is INSEE's
+ * municipale 2023, while the EPCI members' populations come from the DGCL's 2026 EPCI list, which
+ * carries the previous legal populations (Marseille: 877,215 there against 886,040 at INSEE 2023).
+ * Each figure keeps its own source.
+ */
+export const populationSources = {
+  inseeMunicipal: {
+    text: 'INSEE, populations légales millésime 2023 en vigueur au 1er janvier 2026 (population municipale)',
+    vintage: '2023',
+  },
+  dgcl: {
+    text: 'DGCL, composition des EPCI à fiscalité propre au 1er janvier 2026 (populations légales du millésime précédent, 2022)',
+    vintage: '2022',
+  },
+  ept: {
+    text: 'INSEE, composition des établissements publics territoriaux (populations fournies avec la composition)',
+    vintage: 'non précisé',
+  },
+  sumOfCommunes: {
+    text: 'Somme des populations municipales des communes (INSEE, populations légales millésime 2023)',
+    vintage: '2023',
+  },
 } as const
 
 export interface RawCommune {

@@ -2,26 +2,34 @@ import { z } from 'zod'
 import { territoryKinds } from '../../db/schema.js'
 import { pageNumber } from './territories.schemas.js'
 
-const decimalInput = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
+const decimalInput = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value
 
 export const apiSearchQuerySchema = z.object({
-  q: z.string().trim().max(100).describe('Name, INSEE code, SIREN or postcode; prefix match, accents and case ignored'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .describe('Name, INSEE code, SIREN or postcode; prefix match, accents and case ignored'),
   kind: z.enum(territoryKinds).optional().describe('Only territories of this kind'),
   page: pageNumber.describe('Page number, from 1'),
 })
 
 export const apiTerritoryPathSchema = z.object({
   kind: z.enum(territoryKinds).describe('Kind of territory: codes collide across kinds'),
-  code: z.string().regex(/^[0-9A-Za-z-]{1,20}$/).describe('INSEE code (commune, département, région) or SIREN (EPCI, EPT)'),
+  code: z
+    .string()
+    .regex(/^[0-9A-Za-z-]{1,20}$/)
+    .describe('INSEE code (commune, département, région) or SIREN (EPCI, EPT)'),
 })
 
 export const apiTerritoryQuerySchema = z.object({
-  agents: z.preprocess(decimalInput, z.coerce.number().min(0).max(10_000_000).optional()).describe(
-    'Estimate: staff in FTE, instead of the declared figure',
-  ),
-  purchases: z.preprocess(decimalInput, z.coerce.number().min(0).max(1_000_000_000_000).optional()).describe(
-    'Estimate: annual purchases in euros (excl. VAT), instead of the declared figure',
-  ),
+  agents: z
+    .preprocess(decimalInput, z.coerce.number().min(0).max(10_000_000).optional())
+    .describe('Estimate: staff in FTE, instead of the declared figure'),
+  purchases: z
+    .preprocess(decimalInput, z.coerce.number().min(0).max(1_000_000_000_000).optional())
+    .describe('Estimate: annual purchases in euros (excl. VAT), instead of the declared figure'),
 })
 
 const population = z.object({
@@ -72,7 +80,9 @@ export const obligationStatusSchema = z
     milestones: z.array(z.object({ id: z.string(), label: z.string(), deadline: z.string() })),
     target: z.string(),
     status: z.enum(['applies', 'not_applicable', 'to_confirm']),
-    missing: z.array(z.enum(['agents', 'purchases'])).describe('Figures to declare to settle a to_confirm status'),
+    missing: z
+      .array(z.enum(['agents', 'purchases']))
+      .describe('Figures to declare to settle a to_confirm status'),
     populationBasis: z.enum(['total', 'municipal']).nullable(),
     note: z.string().nullable(),
     checks: z.array(checkSchema),
@@ -95,7 +105,9 @@ export const territoryResponseSchema = z
     parents: z.array(territorySummarySchema),
     membersCount: z.number().int(),
     declared: figures.describe('Figures declared by the territory'),
-    usedForObligations: figures.extend({ estimated: z.boolean() }).describe('Figures the statuses were computed with'),
+    usedForObligations: figures
+      .extend({ estimated: z.boolean() })
+      .describe('Figures the statuses were computed with'),
     obligations: z.array(obligationStatusSchema),
   })
   .meta({ id: 'Territory' })

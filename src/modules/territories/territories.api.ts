@@ -45,7 +45,8 @@ export const territoriesApiOperations: ApiOperation[] = [
   },
 ]
 
-const apiUrl = (territory: { kind: string; code: string }) => `/api/v1/territories/${territory.kind}/${encodeURIComponent(territory.code)}`
+const apiUrl = (territory: { kind: string; code: string }) =>
+  `/api/v1/territories/${territory.kind}/${encodeURIComponent(territory.code)}`
 
 function toApiSummary(territory: TerritorySummary): z.infer<typeof territorySummarySchema> {
   return {
@@ -64,7 +65,9 @@ export function territoriesApi({ db }: AppDependencies) {
   const api = new Hono<AppEnv>()
   const invalid = (c: Context<AppEnv>, problems: ParameterProblem[]) => {
     const t = c.get('t')
-    const missing = problems.find((problem) => problem.issue.code === 'invalid_type' && problem.issue.input === undefined)
+    const missing = problems.find(
+      (problem) => problem.issue.code === 'invalid_type' && problem.issue.input === undefined,
+    )
     return apiError(
       c,
       400,
@@ -80,12 +83,20 @@ export function territoriesApi({ db }: AppDependencies) {
     const { q, kind, page } = parsed.value
     const folded = foldForSearch(q)
     if (folded.length < minimumQueryLength) {
-      return apiError(c, 400, 'query_too_short', `The query must hold at least ${minimumQueryLength} letters or digits`, [
-        { name: 'q', message: c.get('t')('search.tooShort') },
-      ])
+      return apiError(
+        c,
+        400,
+        'query_too_short',
+        `The query must hold at least ${minimumQueryLength} letters or digits`,
+        [{ name: 'q', message: c.get('t')('search.tooShort') }],
+      )
     }
     const results = await searchTerritories(db, { folded, kind, page, pageSize: searchPageSize })
-    const body: z.infer<typeof searchResponseSchema> = { query: q, ...results, items: results.items.map(toApiSummary) }
+    const body: z.infer<typeof searchResponseSchema> = {
+      query: q,
+      ...results,
+      items: results.items.map(toApiSummary),
+    }
     return c.json(body)
   })
 

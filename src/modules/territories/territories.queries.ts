@@ -56,13 +56,17 @@ export interface SearchOptions {
  * databases. Best match first (start of the name, then a later word, then codes), then the most
  * populated.
  */
-export async function searchTerritories(db: Kysely<Database>, options: SearchOptions): Promise<Page<TerritorySummary>> {
+export async function searchTerritories(
+  db: Kysely<Database>,
+  options: SearchOptions,
+): Promise<Page<TerritorySummary>> {
   const { folded, kind, page, pageSize } = options
   let matches = db
     .selectFrom('territory_search_terms as terms')
     .where('terms.term', '>=', folded)
     .where('terms.term', '<', folded + prefixEnd)
-  if (kind) matches = matches.innerJoin('territories as t', 't.id', 'terms.territory_id').where('t.kind', '=', kind)
+  if (kind)
+    matches = matches.innerJoin('territories as t', 't.id', 'terms.territory_id').where('t.kind', '=', kind)
   const best = matches
     .select([
       'terms.territory_id',
@@ -100,24 +104,35 @@ export async function findTerritory(db: Kysely<Database>, kind: TerritoryKind, c
 export type TerritoryWithDeclaration = NonNullable<Awaited<ReturnType<typeof findTerritory>>>
 
 /** Parents in order: intercommunality, EPT, département, région (those that exist). */
-export async function findParents(db: Kysely<Database>, territory: TerritoryRow): Promise<TerritorySummary[]> {
-  const ids = [territory.intercommunality_id, territory.ept_id, territory.departement_id, territory.region_id].filter(
-    (id): id is number => id !== null,
-  )
+export async function findParents(
+  db: Kysely<Database>,
+  territory: TerritoryRow,
+): Promise<TerritorySummary[]> {
+  const ids = [
+    territory.intercommunality_id,
+    territory.ept_id,
+    territory.departement_id,
+    territory.region_id,
+  ].filter((id): id is number => id !== null)
   if (ids.length === 0) return []
-  const rows = await db.selectFrom('territories').select([...summaryColumns, 'id']).where('id', 'in', ids).execute()
+  const rows = await db
+    .selectFrom('territories')
+    .select([...summaryColumns, 'id'])
+    .where('id', 'in', ids)
+    .execute()
   return ids.flatMap((id) => rows.filter((row) => row.id === id).map(toSummary))
 }
 
 /** The column that points from a member to a territory of this kind, when the kind has members. */
-const memberColumnOf: Partial<Record<TerritoryKind, 'intercommunality_id' | 'ept_id' | 'departement_id' | 'region_id'>> =
-  {
-    epci: 'intercommunality_id',
-    special: 'intercommunality_id',
-    ept: 'ept_id',
-    departement: 'departement_id',
-    region: 'region_id',
-  }
+const memberColumnOf: Partial<
+  Record<TerritoryKind, 'intercommunality_id' | 'ept_id' | 'departement_id' | 'region_id'>
+> = {
+  epci: 'intercommunality_id',
+  special: 'intercommunality_id',
+  ept: 'ept_id',
+  departement: 'departement_id',
+  region: 'region_id',
+}
 
 /** Members are communes, except for a région, whose members are its départements. */
 const memberKindOf = (kind: TerritoryKind): TerritoryKind => (kind === 'region' ? 'departement' : 'commune')
@@ -161,7 +176,10 @@ export async function findMemberDepartements(db: Kysely<Database>, territory: Te
     .where(
       'territories.id',
       'in',
-      db.selectFrom('territories as members').select('members.departement_id').where(`members.${column}`, '=', territory.id),
+      db
+        .selectFrom('territories as members')
+        .select('members.departement_id')
+        .where(`members.${column}`, '=', territory.id),
     )
     .orderBy('territories.code')
     .execute()

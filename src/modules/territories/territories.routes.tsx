@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
 import type { AppDependencies, AppEnv } from '../../app-env.js'
-import { foldForSearch } from '../../lib/text.js'
 import { parseQuery } from '../../lib/parse-query.js'
+import { foldForSearch } from '../../lib/text.js'
 import { renderBadRequest, renderNotFound } from '../../ui/error-pages.js'
 import { getTerritoryProfile } from './get-territory-profile.js'
+import { searchTerritories } from './territories.queries.js'
 import {
   minimumQueryLength,
   searchPageSize,
@@ -11,7 +12,6 @@ import {
   territoryPageQuerySchema,
   territoryPathSchema,
 } from './territories.schemas.js'
-import { searchTerritories } from './territories.queries.js'
 import { type SearchOutcome, SearchPage } from './views/search.page.js'
 import { TerritoryPage } from './views/territory.page.js'
 
@@ -32,7 +32,10 @@ export function territoriesRoutes({ db }: AppDependencies) {
       outcome = { state: 'results', query: q, results }
     }
     return c.render(<SearchPage c={c} outcome={outcome} kind={type} />, {
-      title: outcome.state === 'results' ? c.get('t')('search.resultsTitle', { query: outcome.query }) : c.get('t')('search.title'),
+      title:
+        outcome.state === 'results'
+          ? c.get('t')('search.resultsTitle', { query: outcome.query })
+          : c.get('t')('search.title'),
       section: 'territories',
     })
   })
@@ -48,7 +51,10 @@ export function territoriesRoutes({ db }: AppDependencies) {
       estimate: { agentsFte: query.value.agents, annualPurchasesEur: query.value.achats },
     })
     if (!profile) return renderNotFound(c, c.get('t')('error.territoryNotFound', { kind, code }))
-    return c.render(<TerritoryPage c={c} profile={profile} />, { title: profile.territory.name, section: 'territories' })
+    return c.render(<TerritoryPage c={c} profile={profile} />, {
+      title: profile.territory.name,
+      section: 'territories',
+    })
   })
 
   return routes

@@ -5,9 +5,16 @@ const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value)
 
 /** French habits: "58 000 000", "1 234,5". */
 const decimalInput = (value: unknown) =>
-  typeof value === 'string' ? (value.trim() === '' ? undefined : value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) : value
+  typeof value === 'string'
+    ? value.trim() === ''
+      ? undefined
+      : value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')
+    : value
 
-export const pageNumber = z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(1))
+export const pageNumber = z.preprocess(
+  emptyToUndefined,
+  z.coerce.number().int().min(1).max(100_000).default(1),
+)
 
 export const searchQuerySchema = z.object({
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),

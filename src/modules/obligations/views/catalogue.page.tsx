@@ -16,11 +16,16 @@ function describeRule(c: Context<AppEnv>, rule: Obligation['rule']): string {
       threshold: formatNumber(locale, threshold),
     })
   if (rule.all) parts.push(t('obligations.rule.all'))
-  if (rule.kinds) parts.push(t('obligations.rule.kinds', { kinds: rule.kinds.map((kind) => t(kindKeys[kind])).join(', ') }))
+  if (rule.kinds)
+    parts.push(t('obligations.rule.kinds', { kinds: rule.kinds.map((kind) => t(kindKeys[kind])).join(', ') }))
   if (rule.minPopulation !== undefined) {
-    const population = t('obligations.rule.population', { threshold: formatNumber(locale, rule.minPopulation) })
+    const population = t('obligations.rule.population', {
+      threshold: formatNumber(locale, rule.minPopulation),
+    })
     parts.push(
-      rule.orMinAgents !== undefined ? `(${population} ${t('obligations.check.or')} ${agents(rule.orMinAgents)})` : population,
+      rule.orMinAgents !== undefined
+        ? `(${population} ${t('obligations.check.or')} ${agents(rule.orMinAgents)})`
+        : population,
     )
   }
   if (rule.minAgents !== undefined) parts.push(agents(rule.minAgents))
@@ -39,7 +44,9 @@ export function CataloguePage({ c, catalogue }: { c: Context<AppEnv>; catalogue:
       <ul class="obligations">
         {catalogue.map((obligation) => (
           <li class="obligation" id={obligation.id} aria-labelledby={`${obligation.id}-title`}>
-            <h2 id={`${obligation.id}-title`}>{c.get('locale') === 'en' ? obligation.titleEn : obligation.title}</h2>
+            <h2 id={`${obligation.id}-title`}>
+              {c.get('locale') === 'en' ? obligation.titleEn : obligation.title}
+            </h2>
             <p>
               <strong>{t('obligations.catalogue.rule')} :</strong> {describeRule(c, obligation.rule)}
             </p>

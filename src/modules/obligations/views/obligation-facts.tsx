@@ -6,9 +6,10 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
 function formatDeadline(c: Context<AppEnv>, deadline: string): string {
   if (!isoDate.test(deadline)) return deadline
-  return new Intl.DateTimeFormat(c.get('locale') === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${deadline}T00:00:00Z`),
-  )
+  return new Intl.DateTimeFormat(c.get('locale') === 'en' ? 'en-GB' : 'fr-FR', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${deadline}T00:00:00Z`))
 }
 
 /** Reference, scope, deadline and target of an obligation. The legal texts are French: marked as such. */
@@ -21,7 +22,9 @@ export function ObligationFacts({ c, obligation }: { c: Context<AppEnv>; obligat
       <dt>{t('obligations.appliesTo')}</dt>
       <dd lang="fr">{obligation.appliesTo}</dd>
       <dt>{t('obligations.deadline')}</dt>
-      <dd lang={isoDate.test(obligation.deadline) ? undefined : 'fr'}>{formatDeadline(c, obligation.deadline)}</dd>
+      <dd lang={isoDate.test(obligation.deadline) ? undefined : 'fr'}>
+        {formatDeadline(c, obligation.deadline)}
+      </dd>
       {obligation.milestones ? (
         <>
           <dt>{t('obligations.milestones')}</dt>

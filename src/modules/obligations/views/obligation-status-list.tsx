@@ -34,12 +34,17 @@ function describeCheck(c: Context<AppEnv>, check: Check, status: ObligationStatu
     case 'all':
       return t('obligations.check.all')
     case 'kind': {
-      const kinds = (check.threshold as readonly (keyof typeof kindKeys)[]).map((kind) => t(kindKeys[kind])).join(', ')
+      const kinds = (check.threshold as readonly (keyof typeof kindKeys)[])
+        .map((kind) => t(kindKeys[kind]))
+        .join(', ')
       return `${t('obligations.check.kind', { actual: t(kindKeys[check.actual as keyof typeof kindKeys]), expected: kinds })} (${outcome})`
     }
     case 'population':
       return `${t('obligations.check.population', {
-        basis: status.populationBasis === 'municipal' ? t('obligations.basis.municipal') : t('obligations.basis.total'),
+        basis:
+          status.populationBasis === 'municipal'
+            ? t('obligations.basis.municipal')
+            : t('obligations.basis.total'),
         actual: number(check.actual),
         threshold: number(check.threshold as number),
       })} (${outcome})`
@@ -69,13 +74,17 @@ export function ObligationStatusList({ c, statuses }: { c: Context<AppEnv>; stat
         return (
           <li class="obligation" aria-labelledby={headingId}>
             <div class="obligation-head">
-              <h3 id={headingId}>{c.get('locale') === 'en' ? status.obligation.titleEn : status.obligation.title}</h3>
+              <h3 id={headingId}>
+                {c.get('locale') === 'en' ? status.obligation.titleEn : status.obligation.title}
+              </h3>
               <StatusBadge c={c} status={status.status} />
             </div>
             <ObligationFacts c={c} obligation={status.obligation} />
             {status.missing.length > 0 ? (
               <p class="notice">
-                {t('obligations.toDeclare', { figures: status.missing.map((figure) => t(figureKeys[figure])).join(', ') })}
+                {t('obligations.toDeclare', {
+                  figures: status.missing.map((figure) => t(figureKeys[figure])).join(', '),
+                })}
               </p>
             ) : null}
             {status.note ? (

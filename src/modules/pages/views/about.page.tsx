@@ -13,7 +13,6 @@ export function AboutPage({ c }: { c: Context<AppEnv> }) {
         {t('about.data.text', {
           package: officialDataset.packageName,
           geography: officialDataset.geographyVintage,
-          population: officialDataset.populationVintage,
           licence: officialDataset.licence,
         })}
       </p>

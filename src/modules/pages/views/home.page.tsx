@@ -27,7 +27,7 @@ export function HomePage({ c, communes, epci }: { c: Context<AppEnv>; communes: 
           </li>
         </ul>
         <p>
-          {t('home.figures.explain', { population: officialDataset.populationVintage })}{' '}
+          {t('home.figures.explain', { geography: officialDataset.geographyVintage })}{' '}
           <a href="/obligations#reen_strategie">{t('home.figures.howTo')}</a>
         </p>
       </section>

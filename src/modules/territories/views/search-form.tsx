@@ -19,13 +19,22 @@ export function SearchForm({
 }) {
   const t = c.get('t')
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the <search> element is too recent for the old browsers we serve
     <form class="inline" method="get" action="/territoires" role="search" aria-labelledby={headingId}>
       <div class="field">
         <label for="q">{t('search.query')}</label>
         <span class="hint" id="q-hint">
           {t('search.queryHelp')}
         </span>
-        <input type="search" id="q" name="q" value={query ?? ''} aria-describedby="q-hint" autocomplete="off" maxlength={100} />
+        <input
+          type="search"
+          id="q"
+          name="q"
+          value={query ?? ''}
+          aria-describedby="q-hint"
+          autocomplete="off"
+          maxlength={100}
+        />
       </div>
       {withKind ? (
         <div class="field">

@@ -12,7 +12,15 @@ export type SearchOutcome =
   | { state: 'tooShort'; query: string }
   | { state: 'results'; query: string; results: Page<TerritorySummary> }
 
-export function SearchPage({ c, outcome, kind }: { c: Context<AppEnv>; outcome: SearchOutcome; kind?: TerritoryKind | undefined }) {
+export function SearchPage({
+  c,
+  outcome,
+  kind,
+}: {
+  c: Context<AppEnv>
+  outcome: SearchOutcome
+  kind?: TerritoryKind | undefined
+}) {
   const t = c.get('t')
   const query = outcome.state === 'empty' ? '' : outcome.query
   return (
@@ -25,7 +33,9 @@ export function SearchPage({ c, outcome, kind }: { c: Context<AppEnv>; outcome: 
           {t('search.tooShort')}
         </p>
       ) : null}
-      {outcome.state === 'results' ? <Results c={c} query={query} kind={kind} results={outcome.results} /> : null}
+      {outcome.state === 'results' ? (
+        <Results c={c} query={query} kind={kind} results={outcome.results} />
+      ) : null}
     </>
   )
 }
@@ -53,7 +63,9 @@ function Results({
   return (
     <>
       <p role="status">
-        {results.total === 1 ? t('search.countOne') : t('search.count', { count: formatNumber(c.get('locale'), results.total) })}
+        {results.total === 1
+          ? t('search.countOne')
+          : t('search.count', { count: formatNumber(c.get('locale'), results.total) })}
       </p>
       <TerritoryTable
         c={c}

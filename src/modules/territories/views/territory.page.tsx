@@ -1,7 +1,14 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
 import { formatEuros, formatNumber } from '../../../i18n/i18n.js'
-import { DemoBadge, kindLabel, Pagination, TerritoryTable, territoryPath, withQuery } from '../../../ui/components.js'
+import {
+  DemoBadge,
+  kindLabel,
+  Pagination,
+  TerritoryTable,
+  territoryPath,
+  withQuery,
+} from '../../../ui/components.js'
 import { ObligationStatusList } from '../../obligations/views/obligation-status-list.js'
 import type { TerritoryProfile } from '../get-territory-profile.js'
 import { toSummary } from '../territories.queries.js'
@@ -13,7 +20,9 @@ export function TerritoryPage({ c, profile }: { c: Context<AppEnv>; profile: Ter
   const { territory } = profile
   const summary = toSummary(territory)
   const population = (value: number | null) =>
-    value === null ? t('territory.unknown') : t('territory.inhabitants', { count: formatNumber(locale, value) })
+    value === null
+      ? t('territory.unknown')
+      : t('territory.inhabitants', { count: formatNumber(locale, value) })
   const counts = { applies: 0, not_applicable: 0, to_confirm: 0 }
   for (const status of profile.obligations) counts[status.status]++
   return (
@@ -53,7 +62,9 @@ export function TerritoryPage({ c, profile }: { c: Context<AppEnv>; profile: Ter
 
       <section aria-labelledby="rattachements">
         <h2 id="rattachements">{t('territory.parents')}</h2>
-        {profile.parents.length === 0 && profile.memberDepartements.length === 0 ? <p>{t('territory.parentsNone')}</p> : null}
+        {profile.parents.length === 0 && profile.memberDepartements.length === 0 ? (
+          <p>{t('territory.parentsNone')}</p>
+        ) : null}
         {profile.parents.length > 0 ? (
           <ul class="parents">
             {profile.parents.map((parent) => (
@@ -81,7 +92,8 @@ export function TerritoryPage({ c, profile }: { c: Context<AppEnv>; profile: Ter
       {profile.members.total > 0 ? (
         <section aria-labelledby="membres">
           <h2 id="membres">
-            {t('territory.members')} ({t('territory.membersCount', { count: formatNumber(locale, profile.members.total) })})
+            {t('territory.members')} (
+            {t('territory.membersCount', { count: formatNumber(locale, profile.members.total) })})
           </h2>
           <TerritoryTable
             c={c}
@@ -95,7 +107,9 @@ export function TerritoryPage({ c, profile }: { c: Context<AppEnv>; profile: Ter
           <Pagination
             c={c}
             page={profile.members}
-            hrefFor={(page) => `${withQuery(territoryPath(territory), { page, ...simulationQuery(profile) })}#membres`}
+            hrefFor={(page) =>
+              `${withQuery(territoryPath(territory), { page, ...simulationQuery(profile) })}#membres`
+            }
           />
         </section>
       ) : null}
@@ -114,16 +128,21 @@ export function TerritoryPage({ c, profile }: { c: Context<AppEnv>; profile: Ter
             {t('obligations.simulate.active', {
               agents: profile.used.agentsFte === null ? '—' : formatNumber(locale, profile.used.agentsFte),
               purchases:
-                profile.used.annualPurchasesEur === null ? '—' : formatEuros(locale, profile.used.annualPurchasesEur),
+                profile.used.annualPurchasesEur === null
+                  ? '—'
+                  : formatEuros(locale, profile.used.annualPurchasesEur),
             })}{' '}
             <a href={territoryPath(territory)}>{t('obligations.simulate.reset')}</a>
           </p>
         ) : profile.declared.agentsFte !== null || profile.declared.annualPurchasesEur !== null ? (
           <p>
             {t('obligations.declared', {
-              agents: profile.declared.agentsFte === null ? '—' : formatNumber(locale, profile.declared.agentsFte),
+              agents:
+                profile.declared.agentsFte === null ? '—' : formatNumber(locale, profile.declared.agentsFte),
               purchases:
-                profile.declared.annualPurchasesEur === null ? '—' : formatEuros(locale, profile.declared.annualPurchasesEur),
+                profile.declared.annualPurchasesEur === null
+                  ? '—'
+                  : formatEuros(locale, profile.declared.annualPurchasesEur),
             })}
           </p>
         ) : null}

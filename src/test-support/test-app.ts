@@ -1,0 +1,32 @@
+import type { Hono } from 'hono'
+import { createApp } from '../app.js'
+import type { AppEnv } from '../app-env.js'
+import { loadConfig } from '../config.js'
+import type { DialectName } from '../db/database.js'
+import { seedDemo } from '../modules/demo/seed-demo.js'
+import { loadTerritoryFixtures } from './territory-fixtures.js'
+import { openTestDatabase, type TestDatabase } from './test-databases.js'
+
+export interface TestApp {
+  app: Hono<AppEnv>
+  database: TestDatabase
+  /** GET with the language cookie when asked. */
+  get(path: string, options?: { lang?: 'fr' | 'en' }): Promise<Response>
+}
+
+/** The real app on a fresh database holding real territories of a few départements and the demo. */
+export async function startTestApp(dialect: DialectName): Promise<TestApp> {
+  const database = await openTestDatabase(dialect)
+  await loadTerritoryFixtures(database.db)
+  await seedDemo(database.db)
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/jalons-unused' })
+  const app = createApp({ db: database.db, dialect, config })
+  return {
+    app,
+    database,
+    get: (path, options) =>
+      Promise.resolve(
+        app.request(path, { headers: options?.lang ? { cookie: `lang=${options.lang}` } : {} }),
+      ),
+  }
+}
