@@ -70,7 +70,6 @@ export const en: Record<keyof typeof fr, string> = {
   'nature.CA': 'Communauté d’agglomération',
   'nature.CU': 'Communauté urbaine',
   'nature.METRO': 'Métropole',
-  'nature.MET69': 'Métropole de Lyon',
   'nature.EPT': 'Établissement public territorial',
 
   'territory.profile': 'Profile',

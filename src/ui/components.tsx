@@ -14,7 +14,6 @@ const natureKeys: Record<string, MessageKey> = {
   CA: 'nature.CA',
   CU: 'nature.CU',
   METRO: 'nature.METRO',
-  MET69: 'nature.MET69',
   EPT: 'nature.EPT',
 }
 

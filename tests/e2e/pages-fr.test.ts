@@ -1,0 +1,3 @@
+import { auditEveryPage } from './support/page-audit.js'
+
+auditEveryPage('fr')

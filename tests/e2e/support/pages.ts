@@ -1,0 +1,149 @@
+import type { Locale } from '../../../src/i18n/i18n.js'
+
+/** Codes found at run time through the public API rather than written here. */
+export interface Lookups {
+  /** SIREN of the Métropole d'Aix-Marseille-Provence, an EPCI with several pages of member communes. */
+  aixMarseille: string
+}
+
+export interface AppPage {
+  /** Short name, also the screenshot's file name. */
+  name: string
+  path: string | ((lookups: Lookups) => string)
+  status: number
+  /** What the main heading says, in each language. */
+  heading: Record<Locale, RegExp>
+}
+
+const notFound = { fr: /^Page introuvable$/, en: /^Page not found$/ }
+
+/** Every page of the application, each reached as a visitor would (plain GET, no JavaScript needed). */
+export const appPages: AppPage[] = [
+  {
+    name: 'home',
+    path: '/',
+    status: 200,
+    heading: { fr: /^Piloter le numérique/, en: /^Steer your territory/ },
+  },
+  {
+    name: 'search-empty',
+    path: '/territoires',
+    status: 200,
+    heading: { fr: /^Territoires$/, en: /^Territories$/ },
+  },
+  {
+    name: 'search-results',
+    path: '/territoires?q=lyon',
+    status: 200,
+    heading: { fr: /^Résultats pour « lyon »$/, en: /^Results for “lyon”$/ },
+  },
+  {
+    name: 'search-too-short',
+    path: '/territoires?q=l',
+    status: 200,
+    heading: { fr: /^Territoires$/, en: /^Territories$/ },
+  },
+  {
+    name: 'search-no-result',
+    path: '/territoires?q=zzxqwv',
+    status: 200,
+    heading: { fr: /^Résultats pour « zzxqwv »$/, en: /^Results for “zzxqwv”$/ },
+  },
+  {
+    name: 'search-page-2',
+    path: '/territoires?q=saint&page=2',
+    status: 200,
+    heading: { fr: /^Résultats pour « saint »$/, en: /^Results for “saint”$/ },
+  },
+  {
+    name: 'commune-lyon',
+    path: '/territoires/commune/69123',
+    status: 200,
+    heading: { fr: /^Lyon$/, en: /^Lyon$/ },
+  },
+  {
+    name: 'epci-aix-marseille',
+    path: ({ aixMarseille }) => `/territoires/epci/${aixMarseille}`,
+    status: 200,
+    heading: { fr: /^Métropole d'Aix-Marseille-Provence$/, en: /^Métropole d'Aix-Marseille-Provence$/ },
+  },
+  {
+    name: 'epci-aix-marseille-page-2',
+    path: ({ aixMarseille }) => `/territoires/epci/${aixMarseille}?page=2`,
+    status: 200,
+    heading: { fr: /^Métropole d'Aix-Marseille-Provence$/, en: /^Métropole d'Aix-Marseille-Provence$/ },
+  },
+  {
+    name: 'metropole-de-lyon',
+    path: '/territoires/special/200046977',
+    status: 200,
+    heading: { fr: /^Métropole de Lyon$/, en: /^Métropole de Lyon$/ },
+  },
+  {
+    name: 'departement-13',
+    path: '/territoires/departement/13',
+    status: 200,
+    heading: { fr: /^Bouches-du-Rhône$/, en: /^Bouches-du-Rhône$/ },
+  },
+  {
+    name: 'region-84',
+    path: '/territoires/region/84',
+    status: 200,
+    heading: { fr: /^Auvergne-Rhône-Alpes$/, en: /^Auvergne-Rhône-Alpes$/ },
+  },
+  {
+    name: 'demo-commune',
+    path: '/territoires/commune/DEMO-VILLE',
+    status: 200,
+    heading: { fr: /^Jalons-sur-Loire \(démonstration\)/, en: /^Jalons-sur-Loire \(démonstration\)/ },
+  },
+  {
+    name: 'demo-epci',
+    path: '/territoires/epci/DEMO-AGGLO',
+    status: 200,
+    heading: { fr: /^Jalons Agglomération \(démonstration\)/, en: /^Jalons Agglomération \(démonstration\)/ },
+  },
+  {
+    name: 'commune-estimate',
+    path: '/territoires/commune/69243?agents=40&achats=1000000',
+    status: 200,
+    heading: { fr: /^Tarare$/, en: /^Tarare$/ },
+  },
+  {
+    name: 'obligations',
+    path: '/obligations',
+    status: 200,
+    heading: { fr: /^Obligations légales et règles/, en: /^Legal obligations and how they apply$/ },
+  },
+  { name: 'api', path: '/api', status: 200, heading: { fr: /^API ouverte$/, en: /^Open API$/ } },
+  {
+    name: 'about',
+    path: '/a-propos',
+    status: 200,
+    heading: { fr: /^À propos de Jalons$/, en: /^About Jalons$/ },
+  },
+  { name: 'not-found', path: '/nope', status: 404, heading: notFound },
+  { name: 'territory-not-found', path: '/territoires/commune/00000', status: 404, heading: notFound },
+  {
+    name: 'bad-request',
+    path: '/territoires?page=abc',
+    status: 400,
+    heading: { fr: /^Requête incorrecte$/, en: /^Bad request$/ },
+  },
+]
+
+export function pathOf(page: AppPage, lookups: Lookups): string {
+  return typeof page.path === 'string' ? page.path : page.path(lookups)
+}
+
+/** Finds the codes of Lookups through the public API, as an integrator would. */
+export async function findLookups(origin: string): Promise<Lookups> {
+  const response = await fetch(`${origin}/api/v1/territories?q=aix-marseille`)
+  const body = (await response.json()) as { items: { kind: string; code: string; name: string }[] }
+  const metropole = body.items.find(
+    (item) => item.kind === 'epci' && item.name.includes('Aix-Marseille-Provence'),
+  )
+  if (!metropole)
+    throw new Error(`The API found no Métropole d'Aix-Marseille-Provence: ${JSON.stringify(body)}`)
+  return { aixMarseille: metropole.code }
+}
