@@ -4,6 +4,7 @@ import type { fr } from './fr.js'
 export const en: Record<keyof typeof fr, string> = {
   'site.name': 'Jalons',
   'site.tagline': 'Responsible digital for French local authorities, with shared indicators',
+  'ui.colon': ': ',
   'nav.label': 'Main navigation',
   'nav.home': 'Home',
   'nav.territories': 'Territories',
@@ -13,7 +14,6 @@ export const en: Record<keyof typeof fr, string> = {
   'skip.toContent': 'Skip to content',
   'lang.switchTo': 'Français',
   'lang.switchLabel': 'Lire cette page en français',
-  'footer.label': 'Footer',
   'footer.data':
     'Territories and populations: INSEE (Code officiel géographique {geography}, legal populations) and DGCL (EPCI composition {geography}), via {package}, under {licence}.',
   'footer.source': 'Jalons is free software, with no trackers and no third-party cookies.',
@@ -24,12 +24,12 @@ export const en: Record<keyof typeof fr, string> = {
   'home.lead':
     'Jalons helps communes, intercommunalities, départements and régions know where they stand, decide, report and compare themselves, with an open method shared with the State.',
   'home.search.title': 'Find a territory',
-  'home.search.help': 'Name, INSEE code, SIREN or postcode',
   'home.figures.title': 'The REEN law in figures',
+  'home.figures.intro': 'Must adopt a responsible digital strategy (REEN law, art. 35):',
   'home.figures.communes': 'communes over 50,000 inhabitants',
-  'home.figures.epci': 'EPCI à fiscalité propre over 50,000 inhabitants',
+  'home.figures.epci': 'intercommunalities with their own taxation (EPCI) over 50,000 inhabitants',
   'home.figures.explain':
-    'must adopt a responsible digital strategy (population totale published by the DGCL with the EPCI composition {geography}).',
+    'Total population published by the DGCL with the composition of the EPCI at 1 January {geography}.',
   'home.figures.howTo': 'See how it is computed',
   'home.demo.title': 'Explore with a demonstration territory',
   'home.demo.text': 'Jalons-sur-Loire is a fictitious commune: explore its profile and its obligations.',
@@ -61,7 +61,7 @@ export const en: Record<keyof typeof fr, string> = {
   'pagination.status': 'Page {page} of {pageCount}',
 
   'kind.commune': 'Commune',
-  'kind.epci': 'EPCI à fiscalité propre',
+  'kind.epci': 'Intercommunality with its own taxation (EPCI)',
   'kind.ept': 'Établissement public territorial',
   'kind.special': 'Special-status authority',
   'kind.departement': 'Département',
@@ -77,8 +77,8 @@ export const en: Record<keyof typeof fr, string> = {
   'territory.code': 'Official code',
   'territory.codeInsee': 'INSEE code',
   'territory.siren': 'SIREN',
-  'territory.populationTotal': 'Population totale',
-  'territory.populationMunicipal': 'Population municipale',
+  'territory.populationTotal': 'Total population',
+  'territory.populationMunicipal': 'Municipal population',
   'territory.populationSource': 'Population source',
   'territory.postcodes': 'Postcodes',
   'territory.inhabitants': '{count} inhabitants',
@@ -86,8 +86,7 @@ export const en: Record<keyof typeof fr, string> = {
   'territory.parents': 'Belongs to',
   'territory.parentsNone': 'No parent territory.',
   'territory.departements': 'Départements of the member communes',
-  'territory.members': 'Members',
-  'territory.membersCount': '{count} members',
+  'territory.membersHeading': 'Members ({count})',
   'territory.membersCaption': 'Members of {name}, largest population first, page {page} of {pageCount}',
   'territory.dataset': 'Official data, vintage {vintage}.',
 
@@ -101,7 +100,7 @@ export const en: Record<keyof typeof fr, string> = {
   'obligations.deadline': 'Deadline',
   'obligations.target': 'What is expected',
   'obligations.milestones': 'Milestones',
-  'obligations.why': 'Why this status?',
+  'obligations.why': 'What is expected, and why this status',
   'obligations.toDeclare': 'To settle it, declare: {figures}.',
   'obligations.figure.agents': 'the number of staff (FTE)',
   'obligations.figure.purchases': 'the annual purchasing volume',
@@ -116,8 +115,8 @@ export const en: Record<keyof typeof fr, string> = {
   'obligations.check.notMet': 'not met',
   'obligations.check.undetermined': 'undetermined',
   'obligations.check.or': 'or',
-  'obligations.basis.total': 'totale',
-  'obligations.basis.municipal': 'municipale',
+  'obligations.basis.total': 'total',
+  'obligations.basis.municipal': 'municipal',
   'obligations.atLeast': 'at least',
   'obligations.moreThan': 'more than',
   'obligations.declared':
@@ -129,10 +128,10 @@ export const en: Record<keyof typeof fr, string> = {
   'obligations.simulate.submit': 'Recompute',
   'obligations.simulate.active':
     'Statuses computed with your figures: {agents} staff, {purchases} of purchases.',
-  'obligations.simulate.reset': 'Back to the declared figures',
+  'obligations.simulate.reset': 'Clear your figures',
   'obligations.catalogue.title': 'Legal obligations and how they apply',
   'obligations.catalogue.lead':
-    'Each rule is data: the kind of territory, its population (totale when known, else municipale) and two declared figures (staff, purchases) are enough to compute it. A missing figure gives the status “to confirm”.',
+    'Each rule is data: the kind of territory, its population (total when known, else municipal) and two declared figures (staff, purchases) are enough to compute it. A missing figure gives the status “to confirm”.',
   'obligations.catalogue.rule': 'Rule',
   'obligations.rule.all': 'every public body',
   'obligations.rule.kinds': 'kinds: {kinds}',
@@ -157,7 +156,7 @@ export const en: Record<keyof typeof fr, string> = {
   'about.data.text':
     'Territories come from {package}: INSEE’s Code officiel géographique {geography}, the EPCI composition at 1 January {geography} published by the DGCL, INSEE’s legal populations; under {licence}.',
   'about.data.population':
-    'Population: legal thresholds use the population totale (DGCL, vintage 2022) when it is known, otherwise the population municipale (INSEE, vintage 2023). Each figure shows its source. For départements and régions, Jalons adds up the population municipale of their communes.',
+    'Population: legal thresholds use the total population (DGCL, vintage 2022) when it is known, otherwise the municipal population (INSEE, vintage 2023). Each figure shows its source. For départements and régions, Jalons adds up the municipal population of their communes.',
   'about.data.scope':
     'Scope: metropolitan France and the five overseas départements and régions. The overseas collectivities (COM) have statutes of their own and are not covered yet.',
   'about.data.lyon':
@@ -168,7 +167,8 @@ export const en: Record<keyof typeof fr, string> = {
   'about.principles.open': 'Public data is open, as JSON, through a documented API.',
 
   'error.notFound.title': 'Page not found',
-  'error.notFound.text': 'This address matches no page. Search for the territory you are looking for:',
+  'error.notFound.text': 'This address matches no page.',
+  'error.notFound.search': 'Search for the territory you are looking for:',
   'error.territoryNotFound': 'No territory of kind “{kind}” has the code “{code}”.',
   'error.badRequest.title': 'Bad request',
   'error.badRequest.text': 'A parameter of the address is not valid:',

@@ -2,6 +2,7 @@
 export const fr = {
   'site.name': 'Jalons',
   'site.tagline': 'Le numérique responsable des territoires, avec des indicateurs partagés',
+  'ui.colon': ' : ',
   'nav.label': 'Navigation principale',
   'nav.home': 'Accueil',
   'nav.territories': 'Territoires',
@@ -11,7 +12,6 @@ export const fr = {
   'skip.toContent': 'Aller au contenu',
   'lang.switchTo': 'English',
   'lang.switchLabel': 'Read this page in English',
-  'footer.label': 'Pied de page',
   'footer.data':
     'Territoires et populations : INSEE (Code officiel géographique {geography}, populations légales) et DGCL (composition des EPCI {geography}), via {package}, sous {licence}.',
   'footer.source': 'Jalons est un logiciel libre, sans traceur ni cookie tiers.',
@@ -22,12 +22,12 @@ export const fr = {
   'home.lead':
     'Jalons aide les communes, intercommunalités, départements et régions à savoir où ils en sont, décider, rendre compte et se comparer, avec une méthode ouverte et partagée avec l’État.',
   'home.search.title': 'Trouver un territoire',
-  'home.search.help': 'Nom, code INSEE, SIREN ou code postal',
   'home.figures.title': 'La loi REEN en chiffres',
+  'home.figures.intro': 'Doivent adopter une stratégie numérique responsable (loi REEN, art. 35) :',
   'home.figures.communes': 'communes de plus de 50 000 habitants',
   'home.figures.epci': 'EPCI à fiscalité propre de plus de 50 000 habitants',
   'home.figures.explain':
-    'doivent adopter une stratégie numérique responsable (population totale publiée par la DGCL avec la composition des EPCI {geography}).',
+    'Population totale publiée par la DGCL avec la composition des EPCI au 1er janvier {geography}.',
   'home.figures.howTo': 'Voir la règle de calcul',
   'home.demo.title': 'Découvrir avec un territoire de démonstration',
   'home.demo.text': 'Jalons-sur-Loire est une commune fictive : explorez son profil et ses obligations.',
@@ -86,8 +86,7 @@ export const fr = {
   'territory.parents': 'Rattachements',
   'territory.parentsNone': 'Aucun rattachement.',
   'territory.departements': 'Départements des communes membres',
-  'territory.members': 'Membres',
-  'territory.membersCount': '{count} membres',
+  'territory.membersHeading': 'Membres ({count})',
   'territory.membersCaption': 'Membres de {name}, par population décroissante, page {page} sur {pageCount}',
   'territory.dataset': 'Données officielles, millésime {vintage}.',
 
@@ -102,7 +101,7 @@ export const fr = {
   'obligations.deadline': 'Échéance',
   'obligations.target': 'Ce qui est attendu',
   'obligations.milestones': 'Étapes',
-  'obligations.why': 'Pourquoi ce statut ?',
+  'obligations.why': 'Ce qui est attendu, et pourquoi ce statut',
   'obligations.toDeclare': 'Pour conclure, déclarez : {figures}.',
   'obligations.figure.agents': 'le nombre d’agents (ETP)',
   'obligations.figure.purchases': 'le montant annuel des achats',
@@ -130,7 +129,7 @@ export const fr = {
   'obligations.simulate.submit': 'Recalculer',
   'obligations.simulate.active':
     'Statuts calculés avec vos chiffres : {agents} agents, {purchases} d’achats.',
-  'obligations.simulate.reset': 'Revenir aux chiffres déclarés',
+  'obligations.simulate.reset': 'Effacer vos chiffres',
   'obligations.catalogue.title': 'Obligations légales et règles d’application',
   'obligations.catalogue.lead':
     'Chaque règle est une donnée : le type de territoire, la population (totale si connue, sinon municipale) et deux chiffres déclarés (agents, achats) suffisent à la calculer. Un chiffre manquant donne le statut « à confirmer ».',
@@ -169,8 +168,8 @@ export const fr = {
   'about.principles.open': 'Les données publiques sont ouvertes, en JSON, par une API documentée.',
 
   'error.notFound.title': 'Page introuvable',
-  'error.notFound.text':
-    'Cette adresse ne correspond à aucune page. Cherchez le territoire qui vous intéresse :',
+  'error.notFound.text': 'Cette adresse ne correspond à aucune page.',
+  'error.notFound.search': 'Cherchez le territoire qui vous intéresse :',
   'error.territoryNotFound': 'Aucun territoire de type « {kind} » ne porte le code « {code} ».',
   'error.badRequest.title': 'Requête incorrecte',
   'error.badRequest.text': 'Un paramètre de l’adresse n’est pas valide :',

@@ -11,8 +11,8 @@ export function renderNotFound(c: Context<AppEnv>, detail?: string) {
   return c.render(
     <>
       <h1>{t('error.notFound.title')}</h1>
-      {detail ? <p>{detail}</p> : null}
-      <p id="search-heading">{t('error.notFound.text')}</p>
+      <p>{detail ?? t('error.notFound.text')}</p>
+      <p id="search-heading">{t('error.notFound.search')}</p>
       <SearchForm c={c} withKind={false} headingId="search-heading" />
     </>,
     { title: t('error.notFound.title') },

@@ -113,12 +113,12 @@ describe.skipIf(!browserAvailable)('journeys without JavaScript', () => {
     expect(await textOf(obligationBadge('Ouverture des données par défaut'))).toBe('S’applique')
     expect(await textOf(page.getByRole('status'))).toContain('60 agents')
 
-    // Below the threshold it no longer applies; the reset link brings back the declared figures.
+    // Below the threshold it no longer applies; the clear link goes back to the declared figures.
     await page.getByLabel('Nombre d’agents (ETP)').fill('10')
     await page.getByRole('button', { name: 'Recalculer' }).click()
     await page.waitForURL('**/territoires/commune/69243?agents=10*')
     expect(await textOf(obligationBadge('Ouverture des données par défaut'))).toBe('Ne s’applique pas')
-    await page.getByRole('link', { name: 'Revenir aux chiffres déclarés' }).click()
+    await page.getByRole('link', { name: 'Effacer vos chiffres' }).click()
     await page.waitForURL('**/territoires/commune/69243')
     expect(await textOf(obligationBadge('Ouverture des données par défaut'))).toBe('À confirmer')
   })

@@ -104,7 +104,7 @@ describe.each(testDialects())('territory pages on %s', (dialect) => {
 
     it('lists the members of an EPCI by population, paginated', async () => {
       const first = await page('/territoires/epci/200054807')
-      expect(first.html).toContain('90 membres')
+      expect(first.html).toContain('Membres (90)')
       expect(first.html).toContain('Page 1 sur 5')
       expect(first.html.indexOf('Marseille')).toBeLessThan(first.html.indexOf('Aix-en-Provence'))
       const last = await page('/territoires/epci/200054807?page=5')
@@ -121,7 +121,7 @@ describe.each(testDialects())('territory pages on %s', (dialect) => {
     it('shows the Métropole de Lyon as a special-status authority with its 58 communes', async () => {
       const { html } = await page('/territoires/special/200046977')
       expect(html).toContain('Métropole de Lyon')
-      expect(html).toContain('58 membres')
+      expect(html).toContain('Membres (58)')
       expect(html).toContain('À confirmer')
     })
 

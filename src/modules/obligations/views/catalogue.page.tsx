@@ -48,7 +48,9 @@ export function CataloguePage({ c, catalogue }: { c: Context<AppEnv>; catalogue:
               {c.get('locale') === 'en' ? obligation.titleEn : obligation.title}
             </h2>
             <p>
-              <strong>{t('obligations.catalogue.rule')} :</strong> {describeRule(c, obligation.rule)}
+              <strong>{t('obligations.catalogue.rule')}</strong>
+              {t('ui.colon')}
+              {describeRule(c, obligation.rule)}
             </p>
             <ObligationFacts c={c} obligation={obligation} />
             {obligation.notes ? (

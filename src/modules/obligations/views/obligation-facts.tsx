@@ -4,12 +4,32 @@ import type { Obligation } from '../obligations.schemas.js'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
-function formatDeadline(c: Context<AppEnv>, deadline: string): string {
-  if (!isoDate.test(deadline)) return deadline
-  return new Intl.DateTimeFormat(c.get('locale') === 'en' ? 'en-GB' : 'fr-FR', {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${deadline}T00:00:00Z`))
+// Built once: creating an Intl.DateTimeFormat costs far more than formatting with it.
+const deadlineFormats = {
+  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+}
+
+/** A date in the visitor's language, or the French words of the text when it sets no single date. */
+export function Deadline({ c, deadline }: { c: Context<AppEnv>; deadline: string }) {
+  if (!isoDate.test(deadline)) return <span lang="fr">{deadline}</span>
+  return <>{deadlineFormats[c.get('locale')].format(new Date(`${deadline}T00:00:00Z`))}</>
+}
+
+export function Milestones({ c, obligation }: { c: Context<AppEnv>; obligation: Obligation }) {
+  const colon = c.get('t')('ui.colon')
+  return (
+    <>
+      {(obligation.milestones ?? []).map((milestone, index) => (
+        <>
+          {index > 0 ? ' ; ' : ''}
+          <span lang="fr">{milestone.label}</span>
+          {colon}
+          <Deadline c={c} deadline={milestone.deadline} />
+        </>
+      ))}
+    </>
+  )
 }
 
 /** Reference, scope, deadline and target of an obligation. The legal texts are French: marked as such. */
@@ -22,19 +42,14 @@ export function ObligationFacts({ c, obligation }: { c: Context<AppEnv>; obligat
       <dt>{t('obligations.appliesTo')}</dt>
       <dd lang="fr">{obligation.appliesTo}</dd>
       <dt>{t('obligations.deadline')}</dt>
-      <dd lang={isoDate.test(obligation.deadline) ? undefined : 'fr'}>
-        {formatDeadline(c, obligation.deadline)}
+      <dd>
+        <Deadline c={c} deadline={obligation.deadline} />
       </dd>
       {obligation.milestones ? (
         <>
           <dt>{t('obligations.milestones')}</dt>
-          <dd lang="fr">
-            {obligation.milestones.map((milestone, index) => (
-              <>
-                {index > 0 ? ' ; ' : ''}
-                {milestone.label} : {formatDeadline(c, milestone.deadline)}
-              </>
-            ))}
+          <dd>
+            <Milestones c={c} obligation={obligation} />
           </dd>
         </>
       ) : null}

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../../app-env.js'
 import { formatEuros, formatNumber, type MessageKey, type Translate } from '../../../i18n/i18n.js'
 import { kindKeys } from '../../../ui/components.js'
 import type { Check, ObligationStatus } from '../evaluate-obligations.js'
-import { ObligationFacts } from './obligation-facts.js'
+import { Deadline, Milestones } from './obligation-facts.js'
 
 const statusKeys = {
   applies: 'obligations.status.applies',
@@ -63,23 +63,32 @@ export function StatusBadge({ c, status }: { c: Context<AppEnv>; status: Obligat
   return <span class={`badge status-${status}`}>{c.get('t')(statusKeys[status])}</span>
 }
 
-/** The obligations of one territory, each with its status and the reasoning behind it. */
+/**
+ * The obligations of one territory: status, deadline and reference at a glance; what is expected
+ * and the reasoning behind the status one click away. The full text is on /obligations.
+ * Kept lean on purpose: territory pages must stay within the page budget (EcoIndex A).
+ */
 export function ObligationStatusList({ c, statuses }: { c: Context<AppEnv>; statuses: ObligationStatus[] }) {
   const t = c.get('t')
+  const colon = t('ui.colon')
   return (
     <ul class="obligations">
       {statuses.map((status) => {
-        const headingId = `obligation-${status.obligation.id}`
+        const { obligation } = status
+        const headingId = `obligation-${obligation.id}`
         const previousGroups = new Set<number>()
         return (
           <li class="obligation" aria-labelledby={headingId}>
-            <div class="obligation-head">
-              <h3 id={headingId}>
-                {c.get('locale') === 'en' ? status.obligation.titleEn : status.obligation.title}
-              </h3>
-              <StatusBadge c={c} status={status.status} />
-            </div>
-            <ObligationFacts c={c} obligation={status.obligation} />
+            <h3 id={headingId}>
+              <a href={`/obligations#${obligation.id}`}>
+                {c.get('locale') === 'en' ? obligation.titleEn : obligation.title}
+              </a>
+            </h3>
+            <p>
+              <StatusBadge c={c} status={status.status} /> {t('obligations.deadline')}
+              {colon}
+              <Deadline c={c} deadline={obligation.deadline} /> · <span lang="fr">{obligation.legalRef}</span>
+            </p>
             {status.missing.length > 0 ? (
               <p class="notice">
                 {t('obligations.toDeclare', {
@@ -94,6 +103,12 @@ export function ObligationStatusList({ c, statuses }: { c: Context<AppEnv>; stat
             ) : null}
             <details>
               <summary>{t('obligations.why')}</summary>
+              <p lang="fr">{obligation.target}</p>
+              {obligation.milestones ? (
+                <p>
+                  <Milestones c={c} obligation={obligation} />
+                </p>
+              ) : null}
               <ul class="checks">
                 {status.checks.map((check) => {
                   const alternative = previousGroups.has(check.group)

@@ -18,6 +18,7 @@ export function HomePage({ c, communes, epci }: { c: Context<AppEnv>; communes: 
       </section>
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">{t('home.figures.title')}</h2>
+        <p>{t('home.figures.intro')}</p>
         <ul class="figures">
           <li class="figure">
             <strong>{formatNumber(locale, communes)}</strong> {t('home.figures.communes')}

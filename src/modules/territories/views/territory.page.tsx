@@ -69,14 +69,17 @@ export function TerritoryPage({ c, profile }: { c: Context<AppEnv>; profile: Ter
           <ul class="parents">
             {profile.parents.map((parent) => (
               <li>
-                {kindLabel(c, parent)} : <a href={territoryPath(parent)}>{parent.name}</a>
+                {kindLabel(c, parent)}
+                {t('ui.colon')}
+                <a href={territoryPath(parent)}>{parent.name}</a>
               </li>
             ))}
           </ul>
         ) : null}
         {profile.memberDepartements.length > 0 ? (
           <p>
-            {t('territory.departements')} :{' '}
+            {t('territory.departements')}
+            {t('ui.colon')}
             {profile.memberDepartements.map((departement, index) => (
               <>
                 {index > 0 ? ', ' : ''}
@@ -92,8 +95,7 @@ export function TerritoryPage({ c, profile }: { c: Context<AppEnv>; profile: Ter
       {profile.members.total > 0 ? (
         <section aria-labelledby="membres">
           <h2 id="membres">
-            {t('territory.members')} (
-            {t('territory.membersCount', { count: formatNumber(locale, profile.members.total) })})
+            {t('territory.membersHeading', { count: formatNumber(locale, profile.members.total) })}
           </h2>
           <TerritoryTable
             c={c}
