@@ -23,6 +23,14 @@ async function main(): Promise<void> {
         `jalons: demo territory at ${url}/territoires/commune/${demoCityCode} (accounts come in a later version)`,
       )
   })
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason =
+      error.code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use: set PORT to a free port`
+        : error.message
+    console.error(`jalons: cannot listen on ${config.host}:${config.port}: ${reason}`)
+    handle.close().finally(() => process.exit(1))
+  })
   const stop = () => {
     server.close(() => {
       handle.close().finally(() => process.exit(0))

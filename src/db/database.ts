@@ -47,7 +47,27 @@ function openSqlite(path: string): DatabaseHandle {
   connection.pragma('synchronous = NORMAL')
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) })
+  // Kysely prepares every query afresh, a tenth of a page's CPU; the pages run the same few
+  // queries, so their statements are kept (bounded; not the long bulk inserts of a load).
+  const statements = new Map<string, SQLite.Statement>()
+  const database = {
+    close: () => {
+      statements.clear()
+      connection.close()
+    },
+    prepare: (sql: string) => {
+      let statement = statements.get(sql)
+      if (!statement) {
+        statement = connection.prepare(sql)
+        if (sql.length <= 4000) {
+          if (statements.size >= 200) statements.delete(statements.keys().next().value as string)
+          statements.set(sql, statement)
+        }
+      }
+      return statement
+    },
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
   return { db, dialect: 'sqlite', displayUrl: `sqlite:${path}`, close: () => db.destroy() }
 }
 

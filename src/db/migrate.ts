@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 import * as territories from './migrations/001-territories.js'
+import * as memberIndexes from './migrations/002-member-indexes.js'
 import type { Database } from './schema.js'
 
 // Listed by hand (not read from a folder) so the same list works from src/ under vitest and from dist/.
 const migrations: Record<string, Migration> = {
   '001-territories': territories,
+  '002-member-indexes': memberIndexes,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import type { PropsWithChildren } from 'hono/jsx'
-import { jsxRenderer } from 'hono/jsx-renderer'
 import type { AppEnv } from '../app-env.js'
 import { officialDataset } from '../modules/territories/official-dataset.js'
 import { assetUrl } from './static-assets.js'
@@ -99,6 +99,17 @@ function Layout({ children, title, section, description }: PropsWithChildren<Pag
   )
 }
 
-export const renderer = jsxRenderer<AppEnv>((props, c) => Layout(props as PropsWithChildren<PageProps>, c), {
-  docType: true,
+/**
+ * c.render(): the page in the layout, as a plain string. (hono's jsxRenderer hands c.html() a String
+ * object, which @hono/node-server cannot send on its fast path: it builds a full web Response and
+ * streams the body back, about a tenth of a territory page's CPU.)
+ */
+export const renderer = createMiddleware<AppEnv>(async (c, next) => {
+  c.setRenderer(async (content, props) => {
+    const page = Layout({ ...props, children: content } as PropsWithChildren<PageProps>, c) as unknown as {
+      toString(): string | Promise<string>
+    }
+    return c.html(`<!DOCTYPE html>${await page.toString()}`)
+  })
+  await next()
 })
