@@ -1,38 +1,19 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { browserAvailable, launchBrowser } from './support/browser.js'
-import { findLookups, type Lookups } from './support/pages.js'
-import { startTestServer, type TestServer } from './support/test-server.js'
+import type { BrowserContext, Locator, Page } from 'playwright-core'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { browserAvailable } from './support/browser.js'
+import { useStage } from './support/stage.js'
 
 /**
  * What a visitor does, click by click, with JavaScript DISABLED: the application ships no script,
  * so every journey must work with plain links and GET forms.
  */
 describe.skipIf(!browserAvailable)('journeys without JavaScript', () => {
-  let server: TestServer
-  let browser: Browser
-  let lookups: Lookups
+  const stage = useStage()
   let context: BrowserContext
   let page: Page
 
-  beforeAll(async () => {
-    // Both at once; each kept as soon as it is up, so that afterAll closes whatever started.
-    await Promise.all([
-      startTestServer().then((started) => {
-        server = started
-      }),
-      launchBrowser().then((launched) => {
-        browser = launched
-      }),
-    ])
-    lookups = await findLookups(server.origin)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
   beforeEach(async () => {
-    context = await browser.newContext({ javaScriptEnabled: false, baseURL: server.origin })
+    context = await stage.browser.newContext({ javaScriptEnabled: false, baseURL: stage.server.origin })
     page = await context.newPage()
     // Fail with Playwright's own message (what it waited for) well before the test's timeout.
     page.setDefaultTimeout(10_000)
@@ -124,7 +105,7 @@ describe.skipIf(!browserAvailable)('journeys without JavaScript', () => {
   })
 
   it('pages through the members of an EPCI', async () => {
-    const epci = `/territoires/epci/${lookups.aixMarseille}`
+    const epci = `/territoires/epci/${stage.lookups.aixMarseille}`
     await page.goto(epci)
     const members = page.locator('section[aria-labelledby="membres"]')
     expect(await textOf(members.locator('caption'))).toMatch(/page 1 sur (\d+)$/)

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locale } from '../../../src/i18n/i18n.js'
 import {
@@ -12,9 +11,9 @@ import {
   runAxe,
   weighColdLoad,
 } from './audit.js'
-import { browserAvailable, launchBrowser } from './browser.js'
-import { appPages, findLookups, type Lookups, pathOf } from './pages.js'
-import { startTestServer, type TestServer } from './test-server.js'
+import { browserAvailable } from './browser.js'
+import { appPages, pathOf } from './pages.js'
+import { useStage } from './stage.js'
 
 const screenshotsDir = process.env.JALONS_SCREENSHOTS_DIR
 
@@ -26,36 +25,23 @@ const screenshotsDir = process.env.JALONS_SCREENSHOTS_DIR
  */
 export function auditEveryPage(locale: Locale): void {
   describe.skipIf(!browserAvailable)(`every page, ${locale === 'fr' ? 'in French' : 'in English'}`, () => {
-    let server: TestServer
-    let browser: Browser
-    let lookups: Lookups
+    const stage = useStage()
     const measured: { name: string; weight: PageWeight }[] = []
 
-    beforeAll(async () => {
-      // Both at once; each kept as soon as it is up, so that afterAll closes whatever started.
-      await Promise.all([
-        startTestServer().then((started) => {
-          server = started
-        }),
-        launchBrowser().then((launched) => {
-          browser = launched
-        }),
-      ])
-      lookups = await findLookups(server.origin)
+    beforeAll(() => {
       if (screenshotsDir) mkdirSync(screenshotsDir, { recursive: true })
     })
 
-    afterAll(async () => {
-      await browser?.close()
-      await server?.close()
+    afterAll(() => {
       if (measured.length > 0) console.log(figuresTable(locale, measured))
     })
 
     it.each(appPages)('$name', async (appPage) => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      const context = await stage.browser.newContext({ viewport: { width: 1280, height: 800 } })
       try {
         // The language switch sets this cookie; setting it directly keeps its redirect out of the weighing.
-        if (locale === 'en') await context.addCookies([{ name: 'lang', value: 'en', url: server.origin }])
+        if (locale === 'en')
+          await context.addCookies([{ name: 'lang', value: 'en', url: stage.server.origin }])
         const consoleErrors: string[] = []
         context.on('console', (message) => {
           if (message.type() === 'error' && !isExpectedStatusMessage(message.text(), appPage.status)) {
@@ -64,7 +50,7 @@ export function auditEveryPage(locale: Locale): void {
         })
         context.on('weberror', (error) => consoleErrors.push(error.error().message))
 
-        const url = server.origin + pathOf(appPage, lookups)
+        const url = stage.server.origin + pathOf(appPage, stage.lookups)
         const { page, ...weight } = await weighColdLoad(context, url)
         measured.push({ name: appPage.name, weight })
 
