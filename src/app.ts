@@ -3,12 +3,22 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppDependencies, AppEnv } from './app-env.js'
 import { i18nMiddleware } from './i18n/i18n.middleware.js'
+import { csrfMiddleware } from './modules/accounts/csrf.middleware.js'
+import { invitationRoutes } from './modules/accounts/invitation.routes.js'
+import { resetRoutes } from './modules/accounts/reset.routes.js'
+import { sessionMiddleware } from './modules/accounts/session.middleware.js'
+import { signInRoutes } from './modules/accounts/sign-in.routes.js'
 import { apiRoutes } from './modules/api/api.routes.js'
 import { apiError } from './modules/api/api-errors.js'
+import { auditRoutes } from './modules/audit/audit.routes.js'
+import { createMailer } from './modules/mail/mailer.js'
 import { obligationsRoutes } from './modules/obligations/obligations.routes.js'
+import { operatorRoutes } from './modules/operator/operator.routes.js'
 import { pagesRoutes } from './modules/pages/pages.routes.js'
 import { systemRoutes } from './modules/system/system.routes.js'
 import { territoriesRoutes } from './modules/territories/territories.routes.js'
+import { membersRoutes } from './modules/workspaces/members.routes.js'
+import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js'
 import { renderNotFound, renderServerError } from './ui/error-pages.js'
 import { renderer } from './ui/layout.js'
 import { mountStaticAssets } from './ui/static-assets.js'
@@ -16,9 +26,15 @@ import { mountStaticAssets } from './ui/static-assets.js'
 const isApi = (path: string) => path.startsWith('/api/')
 
 /** The whole application, read top-down: headers, language, pages, API, then not-found and errors. */
-export function createApp(dependencies: AppDependencies) {
+export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: AppDependencies['mailer'] }) {
+  const dependencies: AppDependencies = {
+    ...given,
+    mailer: given.mailer ?? createMailer(given.db, given.config),
+  }
   const app = new Hono<AppEnv>()
   const production = dependencies.config.env === 'production'
+  const session = sessionMiddleware(dependencies)
+  const csrf = csrfMiddleware(production)
 
   app.use(async (c, next) => {
     c.set('requestId', randomUUID())
@@ -44,11 +60,21 @@ export function createApp(dependencies: AppDependencies) {
   app.use(i18nMiddleware)
   mountStaticAssets(app)
   app.use(renderer)
+  // The open API is read-only and cookie-free; everything else knows who is signed in.
+  app.use('*', async (c, next) => (isApi(c.req.path) ? next() : session(c, next)))
+  app.use('*', async (c, next) => (isApi(c.req.path) ? next() : csrf(c, next)))
 
   app.route('/', pagesRoutes(dependencies))
   app.route('/', territoriesRoutes(dependencies))
   app.route('/', obligationsRoutes())
   app.route('/', systemRoutes(dependencies))
+  app.route('/', signInRoutes(dependencies))
+  app.route('/', resetRoutes(dependencies))
+  app.route('/', invitationRoutes(dependencies))
+  app.route('/', workspacesRoutes(dependencies))
+  app.route('/', membersRoutes(dependencies))
+  app.route('/', auditRoutes(dependencies))
+  app.route('/', operatorRoutes(dependencies))
   app.route('/api/v1', apiRoutes(dependencies))
 
   app.notFound((c) =>

@@ -57,7 +57,9 @@ describe.each(testDialects())('reference data on %s', (dialect) => {
     try {
       const first = await loadTerritoryFixtures(database.db)
       expect(first.loaded).toBe(true)
-      expect(await migrateToLatest(database.db)).toEqual([])
+      expect(await migrateToLatest(database.db, database.schema ? { schema: database.schema } : {})).toEqual(
+        [],
+      )
       const second = await loadTerritoryFixtures(database.db)
       expect(second).toMatchObject({ loaded: false, count: first.count })
       expect(await seedDemo(database.db)).toBe(true)

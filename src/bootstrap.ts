@@ -3,6 +3,7 @@ import { access, mkdir } from 'node:fs/promises'
 import type { Config } from './config.js'
 import { type DatabaseHandle, openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { type DemoCredential, seedDemoAccounts } from './modules/demo/demo-accounts.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
 import { loadOfficialTerritories } from './modules/territories/load-official-territories.js'
 
@@ -23,6 +24,8 @@ async function ensureWritableDataDir(dataDir: string): Promise<void> {
 export interface PreparedDatabase {
   handle: DatabaseHandle
   notes: string[]
+  /** Demo passwords, only on the start that created them. */
+  demoCredentials: DemoCredential[]
 }
 
 /** Everything before serving: data folder, database, schema, reference data, demo. */
@@ -30,6 +33,7 @@ export async function prepareDatabase(config: Config): Promise<PreparedDatabase>
   await ensureWritableDataDir(config.dataDir)
   const handle = await openDatabase(config.databaseUrl)
   const notes: string[] = []
+  let demoCredentials: DemoCredential[] = []
   try {
     const applied = await migrateToLatest(handle.db)
     if (applied.length > 0) notes.push(`applied migrations: ${applied.join(', ')}`)
@@ -40,10 +44,13 @@ export async function prepareDatabase(config: Config): Promise<PreparedDatabase>
         `loaded ${territories.count} territories (${territories.vintage}) in ${Math.round(performance.now() - started)} ms`,
       )
     }
-    if (config.demo && (await seedDemo(handle.db))) notes.push('added the demonstration territories')
+    if (config.demo) {
+      if (await seedDemo(handle.db)) notes.push('added the demonstration territories')
+      demoCredentials = await seedDemoAccounts(handle.db)
+    }
   } catch (error) {
     await handle.close()
     throw error
   }
-  return { handle, notes }
+  return { handle, notes, demoCredentials }
 }

@@ -21,6 +21,12 @@ const configSchema = z.object({
     .optional(),
   PUBLIC_URL: z.url().optional(),
   DEMO: booleanFlag.default(true),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Jalons <ne-pas-repondre@jalons.localhost>'),
+  TRUST_PROXY: booleanFlag.default(false),
   LOG_REQUESTS: booleanFlag.default(false),
 })
 
@@ -33,6 +39,12 @@ export type Config = {
   publicUrl: string | undefined
   demo: boolean
   logRequests: boolean
+  smtpUrl: string | undefined
+  mailFrom: string
+  /** Read the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean
+  /** Where links in mails point to. */
+  baseUrl: string
 }
 
 export class ConfigError extends Error {}
@@ -55,5 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: values.PUBLIC_URL,
     demo: values.DEMO,
     logRequests: values.LOG_REQUESTS,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    trustProxy: values.TRUST_PROXY,
+    baseUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
   }
 }

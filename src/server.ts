@@ -10,7 +10,7 @@ import { demoCityCode } from './modules/demo/demo-territories.js'
 async function main(): Promise<void> {
   const startedAt = performance.now()
   const config = loadConfig()
-  const { handle, notes } = await prepareDatabase(config)
+  const { handle, notes, demoCredentials } = await prepareDatabase(config)
   for (const note of notes) console.log(`jalons: ${note}`)
   const app = createApp({ db: handle.db, dialect: handle.dialect, config })
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

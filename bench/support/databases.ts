@@ -13,6 +13,8 @@ import { makeTempDir, registerCleanup, removeTempDir } from './processes.js'
 export interface BenchDatabase {
   handle: DatabaseHandle
   label: string
+  /** PostgreSQL: the run's own schema. */
+  schema?: string
   dispose(): Promise<void>
 }
 
@@ -52,7 +54,7 @@ export async function freshPostgres(url: string): Promise<BenchDatabase> {
     await dispose()
     throw error
   }
-  return { handle, label: 'PostgreSQL', dispose }
+  return { handle, label: 'PostgreSQL', schema, dispose }
 }
 
 export interface LoadTimings {
@@ -64,7 +66,7 @@ export interface LoadTimings {
 /** Migrates an empty database and loads the official territories, timing both steps. */
 export async function migrateAndLoad(database: BenchDatabase): Promise<LoadTimings> {
   const started = performance.now()
-  await migrateToLatest(database.handle.db)
+  await migrateToLatest(database.handle.db, database.schema ? { schema: database.schema } : {})
   const migrated = performance.now()
   const result = await loadOfficialTerritories(database.handle.db)
   const loaded = performance.now()

@@ -49,9 +49,121 @@ export interface ReferenceDataLoadsTable {
   loaded_at: string
 }
 
+export const workspaceRoles = ['admin', 'contributor', 'reader'] as const
+export type WorkspaceRole = (typeof workspaceRoles)[number]
+export const platformRoles = ['operator', 'observer'] as const
+export type PlatformRole = (typeof platformRoles)[number]
+export type TokenPurpose = 'invitation' | 'password_reset' | 'email_change'
+
+export interface UsersTable {
+  id: Generated<number>
+  /** Lower-cased. */
+  email: string
+  name: string
+  password_hash: string
+  locale: 'fr' | 'en'
+  platform_role: PlatformRole | null
+  created_at: string
+  /** Set when the person deleted the account: the row stays, pseudonymised, for the audit log. */
+  deleted_at: string | null
+}
+
+export interface WorkspacesTable {
+  id: Generated<number>
+  territory_id: number
+  created_at: string
+  created_by: number | null
+}
+
+export interface MembershipsTable {
+  workspace_id: number
+  user_id: number
+  role: WorkspaceRole
+  created_at: string
+}
+
+export interface WorkspaceRequestsTable {
+  id: Generated<number>
+  territory_id: number
+  name: string
+  email: string
+  position: string
+  message: string
+  status: 'pending' | 'approved' | 'rejected'
+  created_at: string
+  decided_by: number | null
+  decided_at: string | null
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's token: a stolen database does not hand out sessions. */
+  id: string
+  user_id: number
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+  user_agent: string | null
+  active_workspace_id: number | null
+}
+
+export interface TokensTable {
+  id: Generated<number>
+  purpose: TokenPurpose
+  /** SHA-256 of the token sent by mail. */
+  token_hash: string
+  email: string
+  user_id: number | null
+  workspace_id: number | null
+  role: WorkspaceRole | null
+  created_by: number | null
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
+export interface AuthThrottleTable {
+  key: string
+  failures: number
+  window_started_at: string
+  locked_until: string | null
+}
+
+export interface OutboxTable {
+  id: Generated<number>
+  to_address: string
+  subject: string
+  body: string
+  status: 'logged' | 'sent' | 'failed'
+  error: string | null
+  created_at: string
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  actor_id: number | null
+  workspace_id: number | null
+  entity: string
+  entity_id: string
+  action: string
+  /** JSON, or null for a creation. */
+  before: string | null
+  /** JSON, or null for a deletion. */
+  after: string | null
+}
+
 export interface Database {
   territories: TerritoriesTable
   territory_search_terms: TerritorySearchTermsTable
   territory_declarations: TerritoryDeclarationsTable
   reference_data_loads: ReferenceDataLoadsTable
+  users: UsersTable
+  workspaces: WorkspacesTable
+  memberships: MembershipsTable
+  workspace_requests: WorkspaceRequestsTable
+  sessions: SessionsTable
+  tokens: TokensTable
+  auth_throttle: AuthThrottleTable
+  outbox: OutboxTable
+  audit_log: AuditLogTable
 }

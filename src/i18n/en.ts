@@ -1,7 +1,9 @@
+import { enAccounts } from './en-accounts.js'
 import type { fr } from './fr.js'
 
 /** The English catalogue: same keys as the French one (checked by the type below). */
 export const en: Record<keyof typeof fr, string> = {
+  ...enAccounts,
   'site.name': 'Jalons',
   'site.tagline': 'Responsible digital for French local authorities, with shared indicators',
   'ui.colon': ': ',
@@ -174,6 +176,8 @@ export const en: Record<keyof typeof fr, string> = {
   'error.badRequest.text': 'A parameter of the address is not valid:',
   'error.forbidden.title': 'Access denied',
   'error.forbidden.text': 'You do not have access to this page.',
+  'error.forbidden.csrf':
+    'This form has expired or did not come from Jalons: nothing was changed. Go back, reload the page and try again.',
   'error.server.title': 'Server error',
   'error.server.text':
     'An unexpected error prevents us from showing this page. It has been logged; please try again shortly.',

@@ -1,5 +1,8 @@
+import { frAccounts } from './fr-accounts.js'
+
 /** The French catalogue: the reference one. Every other language must have the same keys. */
 export const fr = {
+  ...frAccounts,
   'site.name': 'Jalons',
   'site.tagline': 'Le numérique responsable des territoires, avec des indicateurs partagés',
   'ui.colon': ' : ',
@@ -175,6 +178,8 @@ export const fr = {
   'error.badRequest.text': 'Un paramètre de l’adresse n’est pas valide :',
   'error.forbidden.title': 'Accès refusé',
   'error.forbidden.text': 'Vous n’avez pas accès à cette page.',
+  'error.forbidden.csrf':
+    'Ce formulaire a expiré ou ne vient pas de Jalons : rien n’a été modifié. Revenez à la page précédente, rechargez-la et recommencez.',
   'error.server.title': 'Erreur du serveur',
   'error.server.text':
     'Une erreur inattendue nous empêche d’afficher cette page. Elle a été consignée ; réessayez dans un instant.',

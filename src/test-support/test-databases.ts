@@ -12,6 +12,8 @@ import { migrateToLatest } from '../db/migrate.js'
  * each other's data. With JALONS_REQUIRE_ALL_SUITES=1 (CI), a missing PostgreSQL is a failure.
  */
 export interface TestDatabase extends DatabaseHandle {
+  /** PostgreSQL: the run's own schema. */
+  schema?: string
   dispose(): Promise<void>
 }
 
@@ -28,7 +30,7 @@ export function testDialects(): DialectName[] {
 
 export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   const handle = dialect === 'sqlite' ? await openTestSqlite() : await openTestPostgres()
-  await migrateToLatest(handle.db)
+  await migrateToLatest(handle.db, handle.schema ? { schema: handle.schema } : {})
   return handle
 }
 
@@ -54,6 +56,7 @@ async function openTestPostgres(): Promise<TestDatabase> {
   const handle = await openDatabase(url, { searchPath: schema, poolSize: 4 })
   return {
     ...handle,
+    schema,
     dispose: async () => {
       await handle.close()
       const cleaner = new pg.Client({ connectionString: url })

@@ -41,13 +41,14 @@ export function renderBadRequest(c: Context<AppEnv>, problems: ParameterProblem[
   )
 }
 
-export function renderForbidden(c: Context<AppEnv>) {
+/** 403. For a failed CSRF check, says how to recover (reload the form) without blaming anyone. */
+export function renderForbidden(c: Context<AppEnv>, reason?: 'csrf') {
   const t = c.get('t')
   c.status(403)
   return c.render(
     <>
       <h1>{t('error.forbidden.title')}</h1>
-      <p>{t('error.forbidden.text')}</p>
+      <p>{reason === 'csrf' ? t('error.forbidden.csrf') : t('error.forbidden.text')}</p>
       <p>
         <a href="/">{t('error.backHome')}</a>
       </p>

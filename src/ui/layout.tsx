@@ -19,6 +19,24 @@ declare module 'hono' {
   }
 }
 
+/** Sign in, or the signed-in person's links and a sign-out button (a form: signing out changes state). */
+function UserMenu({ c }: { c: Context<AppEnv> }) {
+  const t = c.get('t')
+  const user = c.get('user')
+  if (!user) return <a href="/connexion">{t('nav.signIn')}</a>
+  return (
+    <>
+      <a href="/espaces">{t('nav.workspaces')}</a>
+      {user.platformRole === 'operator' ? <a href="/operateur">{t('nav.operator')}</a> : null}
+      <a href="/compte">{t('nav.account')}</a>
+      <form method="post" action="/deconnexion" class="sign-out">
+        <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
+        <button type="submit">{t('nav.signOut')}</button>
+      </form>
+    </>
+  )
+}
+
 /** Where the language switch sends back to: same page, only local paths. */
 function currentPath(c: Context<AppEnv>): string {
   const url = new URL(c.req.url)

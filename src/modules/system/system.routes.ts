@@ -5,14 +5,9 @@ import { z } from 'zod'
 import type { AppDependencies, AppEnv } from '../../app-env.js'
 import { locales } from '../../i18n/i18n.js'
 import { languageCookie } from '../../i18n/i18n.middleware.js'
+import { localPath } from '../../lib/local-path.js'
 import { parseQuery } from '../../lib/parse-query.js'
 import { renderBadRequest } from '../../ui/error-pages.js'
-
-/** Only a local path: never redirect elsewhere ("//host" is another site). */
-const localPath = z
-  .string()
-  .regex(/^\/(?![/\\])/)
-  .max(2000)
 
 const languageQuerySchema = z.object({ lang: z.enum(locales), retour: localPath.default('/') })
 

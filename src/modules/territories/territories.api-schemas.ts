@@ -1,9 +1,7 @@
 import { z } from 'zod'
 import { territoryKinds } from '../../db/schema.js'
+import { decimalInput } from '../../lib/decimal-input.js'
 import { pageNumber } from './territories.schemas.js'
-
-const decimalInput = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value
 
 export const apiSearchQuerySchema = z.object({
   q: z

@@ -1,15 +1,8 @@
 import { z } from 'zod'
 import { territoryKinds } from '../../db/schema.js'
+import { decimalInput } from '../../lib/decimal-input.js'
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value)
-
-/** French habits: "58 000 000", "1 234,5". */
-const decimalInput = (value: unknown) =>
-  typeof value === 'string'
-    ? value.trim() === ''
-      ? undefined
-      : value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')
-    : value
 
 export const pageNumber = z.preprocess(
   emptyToUndefined,

@@ -1,0 +1,74 @@
+import { prepareDatabase } from '../bootstrap.js'
+import { loadConfig } from '../config.js'
+import { randomToken } from '../lib/secrets.js'
+import { findUserByEmail, insertUser } from '../modules/accounts/accounts.queries.js'
+import { hashPassword, passwordProblem } from '../modules/accounts/passwords.js'
+import { recordAudit } from '../modules/audit/record-audit.js'
+
+/**
+ * npm run operator:create -- <email> "<name>"
+ * Creates a platform operator (or promotes an existing account). The password comes from
+ * JALONS_PASSWORD, or is generated and printed once.
+ */
+async function main(): Promise<void> {
+  const [email, ...nameParts] = process.argv.slice(2)
+  const name = nameParts.join(' ').trim()
+  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !name) {
+    console.error('usage: npm run operator:create -- <email> "<name>"')
+    process.exit(2)
+  }
+  const given = process.env.JALONS_PASSWORD
+  const password = given ?? randomToken().slice(0, 20)
+  const problem = passwordProblem(password, email)
+  if (problem) {
+    console.error(
+      `jalons: JALONS_PASSWORD is not acceptable (${problem}): at least 12 characters, not a common password`,
+    )
+    process.exit(2)
+  }
+  const { handle } = await prepareDatabase({ ...loadConfig(), demo: false })
+  try {
+    const existing = await findUserByEmail(handle.db, email)
+    await handle.db.transaction().execute(async (trx) => {
+      if (existing) {
+        await trx
+          .updateTable('users')
+          .set({ platform_role: 'operator' })
+          .where('id', '=', existing.id)
+          .execute()
+        await recordAudit(trx, {
+          actorId: null,
+          workspaceId: null,
+          entity: 'user',
+          entityId: existing.id,
+          action: 'promote',
+          after: { platformRole: 'operator' },
+        })
+      } else {
+        const id = await insertUser(trx, {
+          email,
+          name,
+          passwordHash: await hashPassword(password),
+          platformRole: 'operator',
+        })
+        await recordAudit(trx, {
+          actorId: null,
+          workspaceId: null,
+          entity: 'user',
+          entityId: id,
+          action: 'create',
+          after: { platformRole: 'operator' },
+        })
+      }
+    })
+    if (existing) console.log(`jalons: ${email} is now an operator (password unchanged)`)
+    else console.log(`jalons: operator ${email} created${given ? '' : `, password: ${password}`}`)
+  } finally {
+    await handle.close()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`jalons: ${(error as Error).message}`)
+  process.exit(1)
+})

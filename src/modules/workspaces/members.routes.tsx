@@ -1,0 +1,147 @@
+import { type Context, Hono } from 'hono'
+import type { AppDependencies, AppEnv } from '../../app-env.js'
+import { fr } from '../../i18n/fr.js'
+import { renderNotFound } from '../../ui/error-pages.js'
+import { type FieldErrors, fieldErrorsOf, formValues } from '../../ui/forms.js'
+import { inviteSchema, roleSchema } from '../accounts/accounts.schemas.js'
+import { recordAudit } from '../audit/record-audit.js'
+import { inviteMember } from './invite-member.js'
+import { MembersPage } from './views/members.page.js'
+import { workspaceAccess } from './workspace-access.middleware.js'
+import { countAdmins, findMembership, listMembers, listPendingInvitations } from './workspaces.queries.js'
+
+const notices = {
+  invite: 'members.invited',
+  deja: 'members.alreadyMember',
+  role: 'members.roleChanged',
+  retire: 'members.removed',
+  dernier: 'members.lastAdmin',
+} as const
+
+/** Members of a workspace: everyone sees them; admins invite, change roles and remove. */
+export function membersRoutes(deps: AppDependencies) {
+  const { db } = deps
+  const routes = new Hono<AppEnv>()
+
+  const render = async (
+    c: Context<AppEnv>,
+    state: { errors?: FieldErrors; notice?: string; inviteEmail?: string } = {},
+  ) => {
+    const workspace = c.get('workspace')
+    const [members, pending] = await Promise.all([
+      listMembers(db, workspace.id),
+      listPendingInvitations(db, workspace.id),
+    ])
+    return c.render(
+      <MembersPage
+        c={c}
+        members={members}
+        pending={pending}
+        errors={state.errors ?? {}}
+        notice={state.notice}
+        inviteEmail={state.inviteEmail}
+      />,
+      { title: c.get('t')('members.title') },
+    )
+  }
+  const back = (c: Context<AppEnv>, info: keyof typeof notices, email?: string) =>
+    c.redirect(
+      `/espace/${c.get('workspace').id}/membres?info=${info}${email ? `&email=${encodeURIComponent(email)}` : ''}`,
+      303,
+    )
+
+  routes.get('/espace/:workspaceId/membres', workspaceAccess(deps, 'members.view'), (c) => {
+    const info = c.req.query('info') as keyof typeof notices | undefined
+    const notice =
+      info && info in notices ? c.get('t')(notices[info], { email: c.req.query('email') ?? '' }) : undefined
+    return render(c, notice ? { notice } : {})
+  })
+
+  routes.post('/espace/:workspaceId/membres/inviter', workspaceAccess(deps, 'members.manage'), async (c) => {
+    const values = await formValues(c)
+    const parsed = inviteSchema.safeParse(values)
+    if (!parsed.success) {
+      c.status(400)
+      return render(c, {
+        errors: fieldErrorsOf(parsed.error, c.get('t'), fr),
+        inviteEmail: values.email ?? '',
+      })
+    }
+    const user = c.get('user') as { id: number; name: string }
+    const workspace = c.get('workspace')
+    const outcome = await inviteMember(deps, {
+      workspaceId: workspace.id,
+      territoryName: workspace.territoryName,
+      email: parsed.data.email,
+      role: parsed.data.role,
+      invitedBy: { id: user.id, name: user.name },
+    })
+    return back(c, outcome === 'invited' ? 'invite' : 'deja', parsed.data.email)
+  })
+
+  routes.post(
+    '/espace/:workspaceId/membres/:userId/role',
+    workspaceAccess(deps, 'members.manage'),
+    async (c) => {
+      const workspace = c.get('workspace')
+      const role = roleSchema.safeParse((await formValues(c)).role)
+      const memberId = Number(c.req.param('userId'))
+      const membership = Number.isSafeInteger(memberId)
+        ? await findMembership(db, workspace.id, memberId)
+        : undefined
+      if (!membership || !role.success) return renderNotFound(c)
+      if (membership.role === 'admin' && role.data !== 'admin' && (await countAdmins(db, workspace.id)) <= 1)
+        return back(c, 'dernier')
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('memberships')
+          .set({ role: role.data })
+          .where('workspace_id', '=', workspace.id)
+          .where('user_id', '=', memberId)
+          .execute()
+        await recordAudit(trx, {
+          actorId: (c.get('user') as { id: number }).id,
+          workspaceId: workspace.id,
+          entity: 'membership',
+          entityId: memberId,
+          action: 'update',
+          before: { role: membership.role },
+          after: { role: role.data },
+        })
+      })
+      return back(c, 'role')
+    },
+  )
+
+  routes.post(
+    '/espace/:workspaceId/membres/:userId/retirer',
+    workspaceAccess(deps, 'members.manage'),
+    async (c) => {
+      const workspace = c.get('workspace')
+      const memberId = Number(c.req.param('userId'))
+      const membership = Number.isSafeInteger(memberId)
+        ? await findMembership(db, workspace.id, memberId)
+        : undefined
+      if (!membership) return renderNotFound(c)
+      if (membership.role === 'admin' && (await countAdmins(db, workspace.id)) <= 1) return back(c, 'dernier')
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('memberships')
+          .where('workspace_id', '=', workspace.id)
+          .where('user_id', '=', memberId)
+          .execute()
+        await recordAudit(trx, {
+          actorId: (c.get('user') as { id: number }).id,
+          workspaceId: workspace.id,
+          entity: 'membership',
+          entityId: memberId,
+          action: 'delete',
+          before: { role: membership.role },
+        })
+      })
+      return back(c, 'retire')
+    },
+  )
+
+  return routes
+}

@@ -1,0 +1,90 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../../../app-env.js'
+import { territoryPath } from '../../../ui/components.js'
+import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../ui/forms.js'
+import type { TerritoryProfile } from '../../territories/get-territory-profile.js'
+import { canInWorkspace } from '../workspaces.policy.js'
+import { WorkspaceNav } from './workspace-nav.js'
+
+export function WorkspaceHomePage({
+  c,
+  profile,
+  values,
+  errors,
+  saved,
+}: {
+  c: Context<AppEnv>
+  profile: TerritoryProfile
+  values: { agents: string; purchases: string }
+  errors: FieldErrors
+  saved: boolean
+}) {
+  const t = c.get('t')
+  const workspace = c.get('workspace')
+  const editable = canInWorkspace(workspace.role, 'workspace.editData')
+  const counts = { applies: 0, not_applicable: 0, to_confirm: 0 }
+  for (const status of profile.obligations) counts[status.status]++
+  const labels = { agents: t('workspace.agents'), purchases: t('workspace.purchases') }
+  return (
+    <>
+      <h1>{t('workspace.title', { territory: workspace.territoryName })}</h1>
+      <WorkspaceNav c={c} current="home" />
+      <p>
+        {t('workspace.yourRole', { role: t(`role.${workspace.role}`) })}{' '}
+        <a href={territoryPath({ kind: workspace.territoryKind, code: workspace.territoryCode })}>
+          {t('workspace.publicPage')}
+        </a>
+      </p>
+      <p>
+        {t('obligations.summary', {
+          applies: counts.applies,
+          toConfirm: counts.to_confirm,
+          notApplicable: counts.not_applicable,
+        })}
+      </p>
+      <section aria-labelledby="figures-heading" class="panel">
+        <h2 id="figures-heading">{t('workspace.figures')}</h2>
+        <p>{t('workspace.figuresLead')}</p>
+        {saved ? (
+          <p class="notice" role="status">
+            {t('form.saved')}
+          </p>
+        ) : null}
+        {editable ? (
+          <>
+            <ErrorSummary c={c} errors={errors} labels={labels} />
+            <form method="post" action={`/espace/${workspace.id}/chiffres`} class="inline">
+              <CsrfField c={c} />
+              <Field
+                name="agents"
+                label={labels.agents}
+                value={values.agents}
+                error={errors.agents}
+                inputmode="decimal"
+              />
+              <Field
+                name="purchases"
+                label={labels.purchases}
+                value={values.purchases}
+                error={errors.purchases}
+                inputmode="decimal"
+              />
+              <button type="submit">{t('workspace.saveFigures')}</button>
+            </form>
+          </>
+        ) : (
+          <>
+            <p>
+              {labels.agents}
+              {t('ui.colon')}
+              {values.agents || '—'} ; {labels.purchases}
+              {t('ui.colon')}
+              {values.purchases || '—'}
+            </p>
+            <p class="muted">{t('workspace.readOnly')}</p>
+          </>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,38 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../../../app-env.js'
+import { canInWorkspace } from '../workspaces.policy.js'
+
+/** The workspace's own navigation: only the sections the member's role opens. */
+export function WorkspaceNav({ c, current }: { c: Context<AppEnv>; current: 'home' | 'members' | 'audit' }) {
+  const t = c.get('t')
+  const workspace = c.get('workspace')
+  const base = `/espace/${workspace.id}`
+  const items = [
+    { id: 'home', href: base, label: t('workspace.nav.home'), show: true },
+    {
+      id: 'members',
+      href: `${base}/membres`,
+      label: t('workspace.nav.members'),
+      show: canInWorkspace(workspace.role, 'members.view'),
+    },
+    {
+      id: 'audit',
+      href: `${base}/journal`,
+      label: t('workspace.nav.audit'),
+      show: canInWorkspace(workspace.role, 'audit.view'),
+    },
+  ].filter((item) => item.show)
+  return (
+    <nav aria-label={t('workspace.nav')} class="subnav">
+      <ul>
+        {items.map((item) => (
+          <li>
+            <a href={item.href} aria-current={item.id === current ? 'page' : undefined}>
+              {item.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

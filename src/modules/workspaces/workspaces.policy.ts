@@ -1,0 +1,29 @@
+import type { WorkspaceRole } from '../../db/schema.js'
+import type { CurrentUser } from '../accounts/sessions.js'
+
+/** What can be done in a workspace. Every workspace route names one of these. */
+export type WorkspaceAction =
+  | 'workspace.view'
+  | 'workspace.editData'
+  | 'members.view'
+  | 'members.manage'
+  | 'audit.view'
+
+const rolesAllowed: Record<WorkspaceAction, readonly WorkspaceRole[]> = {
+  'workspace.view': ['admin', 'contributor', 'reader'],
+  'workspace.editData': ['admin', 'contributor'],
+  'members.view': ['admin', 'contributor', 'reader'],
+  'members.manage': ['admin'],
+  'audit.view': ['admin'],
+}
+
+/** Only members act in a workspace: operators manage workspaces, observers read what is published. */
+export function canInWorkspace(role: WorkspaceRole | null, action: WorkspaceAction): boolean {
+  return role !== null && rolesAllowed[action].includes(role)
+}
+
+export type PlatformAction = 'operator.manage' | 'operator.audit'
+
+export function canOnPlatform(user: CurrentUser | null, _action: PlatformAction): boolean {
+  return user?.platformRole === 'operator'
+}
