@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../../test-support/test-app.js'
+import { testDialects } from '../../test-support/test-databases.js'
+import { createTestUser, Visitor } from '../../test-support/test-users.js'
+
+/**
+ * Routes anyone may use without an account. Every other route must turn an anonymous visitor
+ * away; a route added without a policy fails the last test below.
+ */
+const publicRoutes = new Set([
+  'GET /',
+  'GET /api',
+  'GET /a-propos',
+  'GET /territoires',
+  'GET /territoires/:kind/:code',
+  'GET /obligations',
+  'GET /langue',
+  'GET /healthz',
+  'GET /api/v1/openapi.json',
+  'GET /api/v1/territories',
+  'GET /api/v1/territories/:kind/:code',
+  'GET /static/:name',
+  'GET /connexion',
+  'POST /connexion',
+  'POST /deconnexion',
+  'POST /deconnexion-partout',
+  'GET /mot-de-passe-oublie',
+  'POST /mot-de-passe-oublie',
+  'GET /reinitialiser/:token',
+  'POST /reinitialiser/:token',
+  'GET /invitation/:token',
+  'POST /invitation/:token',
+  'GET /demander-un-espace',
+  'POST /demander-un-espace',
+])
+
+describe.each(testDialects())('workspace isolation on %s', (dialect) => {
+  let test: TestApp
+  let a: { userId: number; workspaceId: number }
+  let b: { userId: number; workspaceId: number }
+  beforeAll(async () => {
+    test = await startTestApp(dialect)
+    a = (await createTestUser(test.database.db, {
+      email: 'admin-a@example.org',
+      workspace: { kind: 'commune', code: '13055', role: 'admin' },
+    })) as typeof a
+    b = (await createTestUser(test.database.db, {
+      email: 'admin-b@example.org',
+      workspace: { kind: 'commune', code: '69123', role: 'admin' },
+    })) as typeof b
+    await test.database.db
+      .insertInto('territory_declarations')
+      .values({ territory_id: (await territoryOf(b.workspaceId)).id, agents_fte: 1000, annual_purchases_cents: 1, updated_at: 'x' })
+      .execute()
+  })
+  afterAll(async () => {
+    await test.database.dispose()
+  })
+
+  const territoryOf = (workspaceId: number) =>
+    test.database.db.selectFrom('workspaces').select('territory_id as id').where('id', '=', workspaceId).executeTakeFirstOrThrow()
+  const routes = () =>
+    test.app.routes
+      .filter((route) => route.method !== 'ALL')
+      .map((route) => ({ method: route.method, path: route.path }))
+      .filter((route, index, all) => all.findIndex((other) => other.method === route.method && other.path === route.path) === index)
+  const fill = (path: string, workspaceId: number, userId: number) =>
+    path
+      .replace(':workspaceId', String(workspaceId))
+      .replace(':userId', String(userId))
+      .replace(/:decision\{[^}]+\}/, 'accepter')
+      .replace(/:(\w+)/g, '1')
+  const snapshot = async () => {
+    const db = test.database.db
+    const [memberships, audit, declarations, tokens] = await Promise.all([
+      db.selectFrom('memberships').selectAll().where('workspace_id', '=', b.workspaceId).orderBy('user_id').execute(),
+      db.selectFrom('audit_log').select('id').where('workspace_id', '=', b.workspaceId).execute(),
+      db.selectFrom('territory_declarations').selectAll().execute(),
+      db.selectFrom('tokens').select('id').where('workspace_id', '=', b.workspaceId).execute(),
+    ])
+    return JSON.stringify({ memberships, audit, declarations, tokens })
+  }
+
+  it('has workspace routes to check', () => {
+    expect(routes().filter((route) => route.path.includes(':workspaceId')).length).toBeGreaterThanOrEqual(7)
+  })
+
+  it('gives a member of A a 404 on every page, form and route of B, and changes nothing', async () => {
+    const visitor = new Visitor(test.app)
+    expect((await visitor.signIn('admin-a@example.org')).status).toBe(303)
+    const before = await snapshot()
+    for (const route of routes().filter((candidate) => candidate.path.includes(':workspaceId'))) {
+      const path = fill(route.path, b.workspaceId, b.userId)
+      const response =
+        route.method === 'POST'
+          ? await visitor.post(path, { role: 'reader', email: 'intruder@example.org', agents: '1', purchases: '1' })
+          : await visitor.request(path)
+      expect(response.status, `${route.method} ${path}`).toBe(404)
+      // The same routes on A's own workspace answer: the 404 above is isolation, not a broken route.
+      if (route.method === 'GET') expect((await visitor.request(fill(route.path, a.workspaceId, a.userId))).status).toBe(200)
+    }
+    expect(await snapshot()).toBe(before)
+  })
+
+  it('keeps B’s data out of A’s own pages', async () => {
+    const visitor = new Visitor(test.app)
+    await visitor.signIn('admin-a@example.org')
+    const pages = await Promise.all(
+      ['/espaces', `/espace/${a.workspaceId}/membres`, `/espace/${a.workspaceId}/journal`].map(async (path) =>
+        (await visitor.request(path)).text(),
+      ),
+    )
+    for (const html of pages) {
+      expect(html).not.toContain('admin-b@example.org')
+      expect(html).not.toContain('Lyon')
+    }
+  })
+
+  it('turns anonymous visitors away from every route that is not public', async () => {
+    const visitor = new Visitor(test.app)
+    const unprotected: string[] = []
+    for (const route of routes()) {
+      const key = `${route.method} ${route.path}`
+      if (publicRoutes.has(key)) continue
+      const path = fill(route.path, b.workspaceId, b.userId)
+      const response = route.method === 'POST' ? await visitor.post(path, {}) : await visitor.request(path)
+      const turnedAway =
+        route.method === 'POST'
+          ? response.status === 403
+          : response.status === 303 && (response.headers.get('location') ?? '').startsWith('/connexion?retour=')
+      if (!turnedAway) unprotected.push(`${key} → ${response.status}`)
+    }
+    expect(unprotected).toEqual([])
+  })
+
+  it('lets an operator manage workspaces but not read a workspace it is not a member of', async () => {
+    await createTestUser(test.database.db, { email: 'operator@example.org', platformRole: 'operator' })
+    const visitor = new Visitor(test.app)
+    await visitor.signIn('operator@example.org')
+    expect((await visitor.request('/operateur')).status).toBe(200)
+    expect((await visitor.request(`/espace/${b.workspaceId}`)).status).toBe(404)
+    const member = new Visitor(test.app)
+    await member.signIn('admin-a@example.org')
+    expect((await member.request('/operateur')).status).toBe(403)
+  })
+})

@@ -1,0 +1,75 @@
+import type { Hono } from 'hono'
+import type { Kysely } from 'kysely'
+import type { AppEnv } from '../app-env.js'
+import type { Database, TerritoryKind, WorkspaceRole } from '../db/schema.js'
+import { insertUser } from '../modules/accounts/accounts.queries.js'
+import { hashPassword } from '../modules/accounts/passwords.js'
+
+export const testPassword = 'une phrase de passe assez longue'
+let cachedHash: Promise<string> | undefined
+
+/** A person, with a workspace role when given (the workspace is opened if needed). */
+export async function createTestUser(
+  db: Kysely<Database>,
+  input: {
+    email: string
+    platformRole?: 'operator' | 'observer'
+    workspace?: { kind: TerritoryKind; code: string; role: WorkspaceRole }
+  },
+): Promise<{ userId: number; workspaceId: number | null }> {
+  cachedHash ??= hashPassword(testPassword)
+  const userId = await insertUser(db, {
+    email: input.email,
+    name: input.email.split('@')[0] as string,
+    passwordHash: await cachedHash,
+    platformRole: input.platformRole ?? null,
+  })
+  if (!input.workspace) return { userId, workspaceId: null }
+  const { kind, code, role } = input.workspace
+  const territory = await db.selectFrom('territories').select('id').where('kind', '=', kind).where('code', '=', code).executeTakeFirstOrThrow()
+  let workspace = await db.selectFrom('workspaces').select('id').where('territory_id', '=', territory.id).executeTakeFirst()
+  workspace ??= await db
+    .insertInto('workspaces')
+    .values({ territory_id: territory.id, created_at: new Date().toISOString(), created_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db.insertInto('memberships').values({ workspace_id: workspace.id, user_id: userId, role, created_at: new Date().toISOString() }).execute()
+  return { userId, workspaceId: workspace.id }
+}
+
+/** A browser's cookie jar, reduced to what the tests need. */
+export class Visitor {
+  private cookies = new Map<string, string>()
+  constructor(private readonly app: Hono<AppEnv>) {}
+
+  get csrf(): string {
+    return this.cookies.get('jalons_csrf') ?? ''
+  }
+
+  async request(path: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+    if (!this.cookies.has('jalons_csrf') && init.method === 'POST') await this.request('/connexion')
+    const headers: Record<string, string> = { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') }
+    let body: string | undefined
+    if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded'
+      body = new URLSearchParams({ _csrf: this.csrf, ...init.form }).toString()
+    }
+    const response = await this.app.request(path, { method: init.method ?? 'GET', headers, ...(body ? { body } : {}) })
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';')
+      const [name, value] = (pair as string).split('=') as [string, string]
+      if (/max-age=0/i.test(cookie) || value === '') this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+    return response
+  }
+
+  post(path: string, form: Record<string, string> = {}): Promise<Response> {
+    return this.request(path, { method: 'POST', form })
+  }
+
+  async signIn(email: string, password = testPassword): Promise<Response> {
+    await this.request('/connexion')
+    return this.post('/connexion', { email, password })
+  }
+}
