@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppDependencies, AppEnv } from './app-env.js'
 import { i18nMiddleware } from './i18n/i18n.middleware.js'
+import { accountRoutes } from './modules/accounts/account.routes.js'
 import { csrfMiddleware } from './modules/accounts/csrf.middleware.js'
 import { invitationRoutes } from './modules/accounts/invitation.routes.js'
 import { resetRoutes } from './modules/accounts/reset.routes.js'
@@ -18,6 +19,7 @@ import { pagesRoutes } from './modules/pages/pages.routes.js'
 import { systemRoutes } from './modules/system/system.routes.js'
 import { territoriesRoutes } from './modules/territories/territories.routes.js'
 import { membersRoutes } from './modules/workspaces/members.routes.js'
+import { requestWorkspaceRoutes } from './modules/workspaces/request-workspace.routes.js'
 import { workspacesRoutes } from './modules/workspaces/workspaces.routes.js'
 import { renderNotFound, renderServerError } from './ui/error-pages.js'
 import { renderer } from './ui/layout.js'
@@ -71,8 +73,10 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
   app.route('/', signInRoutes(dependencies))
   app.route('/', resetRoutes(dependencies))
   app.route('/', invitationRoutes(dependencies))
+  app.route('/', accountRoutes(dependencies))
   app.route('/', workspacesRoutes(dependencies))
   app.route('/', membersRoutes(dependencies))
+  app.route('/', requestWorkspaceRoutes(dependencies))
   app.route('/', auditRoutes(dependencies))
   app.route('/', operatorRoutes(dependencies))
   app.route('/api/v1', apiRoutes(dependencies))

@@ -26,14 +26,26 @@ export async function createTestUser(
   })
   if (!input.workspace) return { userId, workspaceId: null }
   const { kind, code, role } = input.workspace
-  const territory = await db.selectFrom('territories').select('id').where('kind', '=', kind).where('code', '=', code).executeTakeFirstOrThrow()
-  let workspace = await db.selectFrom('workspaces').select('id').where('territory_id', '=', territory.id).executeTakeFirst()
+  const territory = await db
+    .selectFrom('territories')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow()
+  let workspace = await db
+    .selectFrom('workspaces')
+    .select('id')
+    .where('territory_id', '=', territory.id)
+    .executeTakeFirst()
   workspace ??= await db
     .insertInto('workspaces')
     .values({ territory_id: territory.id, created_at: new Date().toISOString(), created_by: null })
     .returning('id')
     .executeTakeFirstOrThrow()
-  await db.insertInto('memberships').values({ workspace_id: workspace.id, user_id: userId, role, created_at: new Date().toISOString() }).execute()
+  await db
+    .insertInto('memberships')
+    .values({ workspace_id: workspace.id, user_id: userId, role, created_at: new Date().toISOString() })
+    .execute()
   return { userId, workspaceId: workspace.id }
 }
 
@@ -46,15 +58,24 @@ export class Visitor {
     return this.cookies.get('jalons_csrf') ?? ''
   }
 
-  async request(path: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    path: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<Response> {
     if (!this.cookies.has('jalons_csrf') && init.method === 'POST') await this.request('/connexion')
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ') }
+    const headers: Record<string, string> = {
+      cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+    }
     let body: string | undefined
     if (init.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded'
       body = new URLSearchParams({ _csrf: this.csrf, ...init.form }).toString()
     }
-    const response = await this.app.request(path, { method: init.method ?? 'GET', headers, ...(body ? { body } : {}) })
+    const response = await this.app.request(path, {
+      method: init.method ?? 'GET',
+      headers,
+      ...(body ? { body } : {}),
+    })
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';')
       const [name, value] = (pair as string).split('=') as [string, string]

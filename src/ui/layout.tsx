@@ -75,15 +75,18 @@ function Layout({ children, title, section, description }: PropsWithChildren<Pag
               <span class="brand-name">{t('site.name')}</span>
               <span class="brand-tagline">{t('site.tagline')}</span>
             </a>
-            <a
-              class="lang-switch"
-              href={switchHref}
-              lang={otherLocale}
-              hreflang={otherLocale}
-              title={t('lang.switchLabel')}
-            >
-              {t('lang.switchTo')}
-            </a>
+            <div class="header-tools">
+              <UserMenu c={c} />
+              <a
+                class="lang-switch"
+                href={switchHref}
+                lang={otherLocale}
+                hreflang={otherLocale}
+                title={t('lang.switchLabel')}
+              >
+                {t('lang.switchTo')}
+              </a>
+            </div>
           </div>
           <nav class="wrap" aria-label={t('nav.label')}>
             <ul class="nav-list">

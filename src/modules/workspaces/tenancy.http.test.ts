@@ -50,7 +50,12 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
     })) as typeof b
     await test.database.db
       .insertInto('territory_declarations')
-      .values({ territory_id: (await territoryOf(b.workspaceId)).id, agents_fte: 1000, annual_purchases_cents: 1, updated_at: 'x' })
+      .values({
+        territory_id: (await territoryOf(b.workspaceId)).id,
+        agents_fte: 1000,
+        annual_purchases_cents: 1,
+        updated_at: 'x',
+      })
       .execute()
   })
   afterAll(async () => {
@@ -58,12 +63,19 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
   })
 
   const territoryOf = (workspaceId: number) =>
-    test.database.db.selectFrom('workspaces').select('territory_id as id').where('id', '=', workspaceId).executeTakeFirstOrThrow()
+    test.database.db
+      .selectFrom('workspaces')
+      .select('territory_id as id')
+      .where('id', '=', workspaceId)
+      .executeTakeFirstOrThrow()
   const routes = () =>
     test.app.routes
       .filter((route) => route.method !== 'ALL')
       .map((route) => ({ method: route.method, path: route.path }))
-      .filter((route, index, all) => all.findIndex((other) => other.method === route.method && other.path === route.path) === index)
+      .filter(
+        (route, index, all) =>
+          all.findIndex((other) => other.method === route.method && other.path === route.path) === index,
+      )
   const fill = (path: string, workspaceId: number, userId: number) =>
     path
       .replace(':workspaceId', String(workspaceId))
@@ -73,7 +85,12 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
   const snapshot = async () => {
     const db = test.database.db
     const [memberships, audit, declarations, tokens] = await Promise.all([
-      db.selectFrom('memberships').selectAll().where('workspace_id', '=', b.workspaceId).orderBy('user_id').execute(),
+      db
+        .selectFrom('memberships')
+        .selectAll()
+        .where('workspace_id', '=', b.workspaceId)
+        .orderBy('user_id')
+        .execute(),
       db.selectFrom('audit_log').select('id').where('workspace_id', '=', b.workspaceId).execute(),
       db.selectFrom('territory_declarations').selectAll().execute(),
       db.selectFrom('tokens').select('id').where('workspace_id', '=', b.workspaceId).execute(),
@@ -93,11 +110,17 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
       const path = fill(route.path, b.workspaceId, b.userId)
       const response =
         route.method === 'POST'
-          ? await visitor.post(path, { role: 'reader', email: 'intruder@example.org', agents: '1', purchases: '1' })
+          ? await visitor.post(path, {
+              role: 'reader',
+              email: 'intruder@example.org',
+              agents: '1',
+              purchases: '1',
+            })
           : await visitor.request(path)
       expect(response.status, `${route.method} ${path}`).toBe(404)
       // The same routes on A's own workspace answer: the 404 above is isolation, not a broken route.
-      if (route.method === 'GET') expect((await visitor.request(fill(route.path, a.workspaceId, a.userId))).status).toBe(200)
+      if (route.method === 'GET')
+        expect((await visitor.request(fill(route.path, a.workspaceId, a.userId))).status).toBe(200)
     }
     expect(await snapshot()).toBe(before)
   })
@@ -127,7 +150,8 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
       const turnedAway =
         route.method === 'POST'
           ? response.status === 403
-          : response.status === 303 && (response.headers.get('location') ?? '').startsWith('/connexion?retour=')
+          : response.status === 303 &&
+            (response.headers.get('location') ?? '').startsWith('/connexion?retour=')
       if (!turnedAway) unprotected.push(`${key} → ${response.status}`)
     }
     expect(unprotected).toEqual([])

@@ -58,6 +58,11 @@ export function TerritoryPage({ c, profile }: { c: Context<AppEnv>; profile: Ter
           ) : null}
         </dl>
         <p class="muted">{t('territory.dataset', { vintage: territory.dataset_vintage })}</p>
+        <p>
+          <a href={`/demander-un-espace?territoire=${territory.kind}/${encodeURIComponent(territory.code)}`}>
+            {t('request.forTerritory')}
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="rattachements">

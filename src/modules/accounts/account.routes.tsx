@@ -1,0 +1,205 @@
+import { type Context, Hono } from 'hono'
+import { setCookie } from 'hono/cookie'
+import type { AppDependencies, AppEnv } from '../../app-env.js'
+import { fr } from '../../i18n/fr.js'
+import { translator } from '../../i18n/i18n.js'
+import { languageCookie } from '../../i18n/i18n.middleware.js'
+import { type FieldErrors, fieldErrorsOf, formValues } from '../../ui/forms.js'
+import { recordAudit } from '../audit/record-audit.js'
+import { signedIn } from '../workspaces/workspace-access.middleware.js'
+import { findUserByEmail, findUserById } from './accounts.queries.js'
+import {
+  deleteAccountSchema,
+  emailChangeSchema,
+  languageSchema,
+  passwordChangeSchema,
+  profileSchema,
+} from './accounts.schemas.js'
+import { deleteAccount } from './delete-account.js'
+import { hashPassword, verifyPassword } from './passwords.js'
+import { clearSessionCookie } from './session.middleware.js'
+import { listSessions, revokeSession } from './sessions.js'
+import { consumeToken, issueToken, lookUpToken } from './tokens.js'
+import { AccountPage } from './views/account.page.js'
+import { TokenProblemPage } from './views/token-problem.page.js'
+
+const notices = {
+  enregistre: 'form.saved',
+  motdepasse: 'account.passwordChanged',
+  session: 'account.sessionRevoked',
+  adresse: 'account.emailChanged',
+  confirmation: 'account.emailPending',
+} as const
+
+/** The signed-in person's own account. Every change is checked, then audited. */
+export function accountRoutes(deps: AppDependencies) {
+  const { db, mailer, config } = deps
+  const routes = new Hono<AppEnv>()
+  routes.use('/compte', signedIn)
+  routes.use('/compte/*', signedIn)
+
+  const me = (c: Context<AppEnv>) => c.get('user') as NonNullable<AppEnv['Variables']['user']>
+  const render = async (c: Context<AppEnv>, state: { errors?: FieldErrors; notice?: string } = {}) => {
+    const user = me(c)
+    const sessions = await listSessions(db, user.id)
+    return c.render(
+      <AccountPage
+        c={c}
+        account={{ ...user, sessions, currentSessionId: c.get('session')?.id ?? null }}
+        errors={state.errors ?? {}}
+        notice={state.notice}
+      />,
+      { title: c.get('t')('account.title') },
+    )
+  }
+  const invalid = (c: Context<AppEnv>, errors: FieldErrors) => {
+    c.status(400)
+    return render(c, { errors })
+  }
+  const done = (c: Context<AppEnv>, info: keyof typeof notices, email?: string) =>
+    c.redirect(`/compte?info=${info}${email ? `&adresse=${encodeURIComponent(email)}` : ''}`, 303)
+  const passwordMatches = async (c: Context<AppEnv>, password: string) => {
+    const row = await findUserById(db, me(c).id)
+    return row !== undefined && (await verifyPassword(row.password_hash, password))
+  }
+
+  routes.get('/compte', (c) => {
+    const info = c.req.query('info') as keyof typeof notices | undefined
+    const notice =
+      info && info in notices ? c.get('t')(notices[info], { email: c.req.query('adresse') ?? '' }) : undefined
+    return render(c, notice ? { notice } : {})
+  })
+
+  routes.post('/compte/profil', async (c) => {
+    const parsed = profileSchema.safeParse(await formValues(c))
+    if (!parsed.success) return invalid(c, fieldErrorsOf(parsed.error, c.get('t'), fr))
+    const user = me(c)
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ name: parsed.data.name }).where('id', '=', user.id).execute()
+      await recordAudit(trx, {
+        actorId: user.id,
+        workspaceId: null,
+        entity: 'user',
+        entityId: user.id,
+        action: 'update',
+        before: { name: user.name },
+        after: { name: parsed.data.name },
+      })
+    })
+    return done(c, 'enregistre')
+  })
+
+  routes.post('/compte/langue', async (c) => {
+    const parsed = languageSchema.safeParse(await formValues(c))
+    if (!parsed.success) return invalid(c, fieldErrorsOf(parsed.error, c.get('t'), fr))
+    await db.updateTable('users').set({ locale: parsed.data.locale }).where('id', '=', me(c).id).execute()
+    setCookie(c, languageCookie, parsed.data.locale, {
+      path: '/',
+      maxAge: 60 * 60 * 24 * 365,
+      sameSite: 'Lax',
+      httpOnly: true,
+    })
+    return done(c, 'enregistre')
+  })
+
+  routes.post('/compte/mot-de-passe', async (c) => {
+    const t = c.get('t')
+    const parsed = passwordChangeSchema.safeParse(await formValues(c))
+    if (!parsed.success) return invalid(c, fieldErrorsOf(parsed.error, t, fr))
+    if (!(await passwordMatches(c, parsed.data.current)))
+      return invalid(c, { current: t('account.wrongPassword') })
+    const user = me(c)
+    const passwordHash = await hashPassword(parsed.data.password)
+    const currentSession = c.get('session')?.id ?? ''
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute()
+      // Other devices signed in with the old password are signed out.
+      await trx
+        .deleteFrom('sessions')
+        .where('user_id', '=', user.id)
+        .where('id', '!=', currentSession)
+        .execute()
+      await recordAudit(trx, {
+        actorId: user.id,
+        workspaceId: null,
+        entity: 'user',
+        entityId: user.id,
+        action: 'password.change',
+      })
+    })
+    return done(c, 'motdepasse')
+  })
+
+  routes.post('/compte/adresse', async (c) => {
+    const t = c.get('t')
+    const parsed = emailChangeSchema.safeParse(await formValues(c))
+    if (!parsed.success) return invalid(c, fieldErrorsOf(parsed.error, t, fr))
+    if (!(await passwordMatches(c, parsed.data.current)))
+      return invalid(c, { current: t('account.wrongPassword') })
+    const user = me(c)
+    // An address already in use gets the same answer and no mail: nobody learns who has an account.
+    if (!(await findUserByEmail(db, parsed.data.email))) {
+      const secret = await issueToken(db, {
+        purpose: 'email_change',
+        email: parsed.data.email,
+        userId: user.id,
+      })
+      const mailT = translator(user.locale)
+      await mailer.send({
+        to: parsed.data.email,
+        subject: mailT('account.emailMailSubject'),
+        text: mailT('account.emailMailBody', { link: `${config.baseUrl}/compte/adresse/${secret}` }),
+      })
+    }
+    return done(c, 'confirmation', parsed.data.email)
+  })
+
+  routes.get('/compte/adresse/:token', async (c) => {
+    const user = me(c)
+    const lookup = await lookUpToken(db, 'email_change', c.req.param('token'))
+    if (lookup.state !== 'valid' || lookup.token.user_id !== user.id) {
+      const state = lookup.state === 'valid' ? 'unknown' : lookup.state
+      c.status(state === 'unknown' ? 404 : 410)
+      return c.render(<TokenProblemPage c={c} state={state} purpose="email_change" />, {
+        title: c.get('t')('token.title'),
+      })
+    }
+    const email = lookup.token.email
+    const changed = await db.transaction().execute(async (trx) => {
+      if (!(await consumeToken(trx, lookup.token.id))) return false
+      if (await findUserByEmail(trx, email)) return false
+      await trx.updateTable('users').set({ email }).where('id', '=', user.id).execute()
+      await recordAudit(trx, {
+        actorId: user.id,
+        workspaceId: null,
+        entity: 'user',
+        entityId: user.id,
+        action: 'email.change',
+      })
+      return true
+    })
+    if (!changed) return invalidEmail(c)
+    return done(c, 'adresse', email)
+  })
+  const invalidEmail = (c: Context<AppEnv>) => invalid(c, { email: c.get('t')('account.emailTaken') })
+
+  routes.post('/compte/sessions/:sessionId/fermer', async (c) => {
+    await revokeSession(db, me(c).id, c.req.param('sessionId'))
+    return done(c, 'session')
+  })
+
+  routes.post('/compte/supprimer', async (c) => {
+    const t = c.get('t')
+    const parsed = deleteAccountSchema.safeParse(await formValues(c))
+    if (!parsed.success) return invalid(c, fieldErrorsOf(parsed.error, t, fr))
+    if (!(await passwordMatches(c, parsed.data.current)))
+      return invalid(c, { current: t('account.wrongPassword') })
+    const outcome = await deleteAccount(db, me(c).id)
+    if (outcome.state === 'last_admin')
+      return invalid(c, { '': t('account.lastAdmin', { territory: outcome.territory }) })
+    clearSessionCookie(c)
+    return c.redirect('/connexion?info=supprime', 303)
+  })
+
+  return routes
+}
