@@ -6,15 +6,17 @@ import { hashPassword, passwordProblem } from '../modules/accounts/passwords.js'
 import { recordAudit } from '../modules/audit/record-audit.js'
 
 /**
- * npm run operator:create -- <email> "<name>"
- * Creates a platform operator (or promotes an existing account). The password comes from
- * JALONS_PASSWORD, or is generated and printed once.
+ * npm run operator:create -- [--observer] <email> "<name>"
+ * Creates a platform operator, or an observer with --observer (or gives an existing account that
+ * role). The password comes from JALONS_PASSWORD, or is generated and printed once.
  */
 async function main(): Promise<void> {
-  const [email, ...nameParts] = process.argv.slice(2)
+  const args = process.argv.slice(2)
+  const role = args.includes('--observer') ? ('observer' as const) : ('operator' as const)
+  const [email, ...nameParts] = args.filter((arg) => arg !== '--observer')
   const name = nameParts.join(' ').trim()
   if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) || !name) {
-    console.error('usage: npm run operator:create -- <email> "<name>"')
+    console.error('usage: npm run operator:create -- [--observer] <email> "<name>"')
     process.exit(2)
   }
   const given = process.env.JALONS_PASSWORD
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
       if (existing) {
         await trx
           .updateTable('users')
-          .set({ platform_role: 'operator' })
+          .set({ platform_role: role })
           .where('id', '=', existing.id)
           .execute()
         await recordAudit(trx, {
@@ -42,14 +44,14 @@ async function main(): Promise<void> {
           entity: 'user',
           entityId: existing.id,
           action: 'promote',
-          after: { platformRole: 'operator' },
+          after: { platformRole: role },
         })
       } else {
         const id = await insertUser(trx, {
           email,
           name,
           passwordHash: await hashPassword(password),
-          platformRole: 'operator',
+          platformRole: role,
         })
         await recordAudit(trx, {
           actorId: null,
@@ -57,12 +59,15 @@ async function main(): Promise<void> {
           entity: 'user',
           entityId: id,
           action: 'create',
-          after: { platformRole: 'operator' },
+          after: { platformRole: role },
         })
       }
     })
-    if (existing) console.log(`jalons: ${email} is now an operator (password unchanged)`)
-    else console.log(`jalons: operator ${email} created${given ? '' : `, password: ${password}`}`)
+    if (existing)
+      console.log(
+        `jalons: ${email} is now ${role === 'operator' ? 'an operator' : 'an observer'} (password unchanged)`,
+      )
+    else console.log(`jalons: ${role} ${email} created${given ? '' : `, password: ${password}`}`)
   } finally {
     await handle.close()
   }
