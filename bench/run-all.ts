@@ -2,6 +2,7 @@
  * Runs every bench in sequence and prints a summary table. `npm run bench` builds first.
  * PostgreSQL figures too when BENCH_DATABASE_URL is set.
  */
+import { run as accounts } from './accounts.bench.js'
 import { run as loadTerritories } from './load-territories.bench.js'
 import { run as search } from './search.bench.js'
 import { run as startup } from './startup.bench.js'
@@ -14,6 +15,7 @@ const benches: [string, () => Promise<Figure[]>][] = [
   ['startup', startup],
   ['search', search],
   ['territory-page', territoryPage],
+  ['accounts', accounts],
 ]
 
 const figures: Figure[] = []

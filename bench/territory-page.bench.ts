@@ -5,12 +5,11 @@
  * The server's CPU time per request (from /proc) is printed too: unlike requests/s, it hardly
  * depends on what else the machine runs. BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS override.
  */
-import autocannon from 'autocannon'
 import { prepareDatabase } from '../src/bootstrap.js'
 import { loadConfig } from '../src/config.js'
+import { load } from './support/http-load.js'
 import {
   type Child,
-  cpuTimeMs,
   freePort,
   helloScript,
   host,
@@ -43,39 +42,6 @@ const pages = [
   { label: 'commune page (Lyon, 69123)', path: '/territoires/commune/69123' },
   { label: 'EPCI page (CA du Pays Basque, 158 communes)', path: '/territoires/epci/200067106' },
 ]
-
-interface Load {
-  rps: number
-  p50: number
-  p99: number
-  requests: number
-  failures: number
-  /** The server's CPU time per request, when /proc tells it. */
-  cpuMsPerRequest: number | undefined
-}
-
-async function load(
-  url: string,
-  durationSeconds: number,
-  connections: number,
-  serverPid?: number,
-): Promise<Load> {
-  const cpuBefore = cpuTimeMs(serverPid)
-  const result = await autocannon({ url, connections, duration: durationSeconds, timeout: 10 })
-  const cpuAfter = cpuTimeMs(serverPid)
-  const answered = result['2xx'] + result.non2xx
-  return {
-    cpuMsPerRequest:
-      cpuBefore !== undefined && cpuAfter !== undefined && answered > 0
-        ? (cpuAfter - cpuBefore) / answered
-        : undefined,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests: result['2xx'],
-    failures: result.errors + result.timeouts + result.non2xx,
-  }
-}
 
 async function startChild(
   script: string,

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { request } from 'node:http'
+import { type Agent, type IncomingHttpHeaders, request } from 'node:http'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -205,6 +205,64 @@ export function httpGet(url: string, timeoutMs = 2000): Promise<HttpAnswer> {
     req.on('error', reject)
     req.end()
   })
+}
+
+export interface HttpResponse extends HttpAnswer {
+  headers: IncomingHttpHeaders
+}
+
+/**
+ * One request with headers and an optional body, bounded by `timeoutMs`; on `agent` (keep-alive)
+ * when given, else on a fresh connection. Only http://127.0.0.1 URLs.
+ */
+export function httpRequest(
+  url: string,
+  options: {
+    method?: string
+    headers?: Record<string, string>
+    body?: string
+    agent?: Agent
+    timeoutMs?: number
+  } = {},
+): Promise<HttpResponse> {
+  const target = new URL(url)
+  if (target.protocol !== 'http:' || target.hostname !== host)
+    throw new Error(`benches only call http://${host}, not ${url}`)
+  const timeoutMs = options.timeoutMs ?? 10_000
+  const headers: Record<string, string> = { ...options.headers }
+  if (options.body !== undefined) headers['content-length'] = String(Buffer.byteLength(options.body))
+  return new Promise((resolve, reject) => {
+    const req = request(
+      target,
+      { method: options.method ?? 'GET', headers, agent: options.agent ?? false, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        )
+        res.on('error', reject)
+      },
+    )
+    req.on('timeout', () => req.destroy(new Error(`timeout after ${timeoutMs} ms`)))
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+/** The cookies a response sets, by name (value only; an emptied cookie has the value ''). */
+export function setCookies(response: HttpResponse): Map<string, string> {
+  const cookies = new Map<string, string>()
+  for (const line of response.headers['set-cookie'] ?? []) {
+    const pair = line.split(';')[0] ?? ''
+    const equals = pair.indexOf('=')
+    if (equals > 0) cookies.set(pair.slice(0, equals).trim(), pair.slice(equals + 1).trim())
+  }
+  return cookies
 }
 
 /**

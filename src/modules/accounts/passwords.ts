@@ -4,7 +4,7 @@ import { hash, verify } from '@node-rs/argon2'
 
 /**
  * argon2id with OWASP's minimum recommended parameters (Password Storage Cheat Sheet: m = 19 MiB,
- * t = 2, p = 1). bench/passwords.bench.ts measures one hash on our machines.
+ * t = 2, p = 1). bench/accounts.bench.ts measures one hash on our machines.
  */
 // `algorithm: 2` is Algorithm.Argon2id (a const enum the compiler cannot import under isolated modules).
 export const argon2Parameters = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const

@@ -4,11 +4,11 @@ import { fr } from '../../i18n/fr.js'
 import { renderNotFound } from '../../ui/error-pages.js'
 import { type FieldErrors, fieldErrorsOf, formValues } from '../../ui/forms.js'
 import { inviteSchema, roleSchema } from '../accounts/accounts.schemas.js'
-import { recordAudit } from '../audit/record-audit.js'
+import { changeMembership, type MembershipChange } from './change-membership.js'
 import { inviteMember } from './invite-member.js'
 import { MembersPage } from './views/members.page.js'
 import { workspaceAccess } from './workspace-access.middleware.js'
-import { countAdmins, findMembership, listMembers, listPendingInvitations } from './workspaces.queries.js'
+import { listMembers, listPendingInvitations } from './workspaces.queries.js'
 
 const notices = {
   invite: 'members.invited',
@@ -79,68 +79,34 @@ export function membersRoutes(deps: AppDependencies) {
     return back(c, outcome === 'invited' ? 'invite' : 'deja', parsed.data.email)
   })
 
+  const change = (
+    c: Context<AppEnv>,
+    membershipChange: MembershipChange | undefined,
+    done: keyof typeof notices,
+  ) => {
+    const workspace = c.get('workspace')
+    if (!membershipChange) return renderNotFound(c)
+    return changeMembership(db, {
+      workspaceId: workspace.id,
+      memberId: Number(c.req.param('userId')),
+      actorId: (c.get('user') as { id: number }).id,
+      change: membershipChange,
+    }).then((outcome) =>
+      outcome === 'not_member' ? renderNotFound(c) : back(c, outcome === 'last_admin' ? 'dernier' : done),
+    )
+  }
+
   routes.post(
     '/espace/:workspaceId/membres/:userId/role',
     workspaceAccess(deps, 'members.manage'),
     async (c) => {
-      const workspace = c.get('workspace')
       const role = roleSchema.safeParse((await formValues(c)).role)
-      const memberId = Number(c.req.param('userId'))
-      const membership = Number.isSafeInteger(memberId)
-        ? await findMembership(db, workspace.id, memberId)
-        : undefined
-      if (!membership || !role.success) return renderNotFound(c)
-      if (membership.role === 'admin' && role.data !== 'admin' && (await countAdmins(db, workspace.id)) <= 1)
-        return back(c, 'dernier')
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('memberships')
-          .set({ role: role.data })
-          .where('workspace_id', '=', workspace.id)
-          .where('user_id', '=', memberId)
-          .execute()
-        await recordAudit(trx, {
-          actorId: (c.get('user') as { id: number }).id,
-          workspaceId: workspace.id,
-          entity: 'membership',
-          entityId: memberId,
-          action: 'update',
-          before: { role: membership.role },
-          after: { role: role.data },
-        })
-      })
-      return back(c, 'role')
+      return change(c, role.success ? { role: role.data } : undefined, 'role')
     },
   )
 
-  routes.post(
-    '/espace/:workspaceId/membres/:userId/retirer',
-    workspaceAccess(deps, 'members.manage'),
-    async (c) => {
-      const workspace = c.get('workspace')
-      const memberId = Number(c.req.param('userId'))
-      const membership = Number.isSafeInteger(memberId)
-        ? await findMembership(db, workspace.id, memberId)
-        : undefined
-      if (!membership) return renderNotFound(c)
-      if (membership.role === 'admin' && (await countAdmins(db, workspace.id)) <= 1) return back(c, 'dernier')
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .deleteFrom('memberships')
-          .where('workspace_id', '=', workspace.id)
-          .where('user_id', '=', memberId)
-          .execute()
-        await recordAudit(trx, {
-          actorId: (c.get('user') as { id: number }).id,
-          workspaceId: workspace.id,
-          entity: 'membership',
-          entityId: memberId,
-          action: 'delete',
-          before: { role: membership.role },
-        })
-      })
-      return back(c, 'retire')
-    },
+  routes.post('/espace/:workspaceId/membres/:userId/retirer', workspaceAccess(deps, 'members.manage'), (c) =>
+    change(c, 'remove', 'retire'),
   )
 
   return routes
