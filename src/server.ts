@@ -18,10 +18,15 @@ async function main(): Promise<void> {
     console.log(
       `jalons: serving ${url} on ${handle.displayUrl} (ready in ${Math.round(performance.now() - startedAt)} ms)`,
     )
-    if (config.demo)
+    if (config.demo) console.log(`jalons: demo territory at ${url}/territoires/commune/${demoCityCode}`)
+    if (demoCredentials.length > 0) {
       console.log(
-        `jalons: demo territory at ${url}/territoires/commune/${demoCityCode} (accounts come in a later version)`,
+        `jalons: demo accounts, shown this once (npm run demo:reset prints new ones); sign in at ${url}/connexion`,
       )
+      for (const credential of demoCredentials) {
+        console.log(`jalons:   ${credential.email}  ${credential.password}  (${credential.what})`)
+      }
+    }
   })
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason =
