@@ -12,6 +12,12 @@ async function main(): Promise<void> {
   const config = loadConfig()
   const { handle, notes, demoCredentials } = await prepareDatabase(config)
   for (const note of notes) console.log(`jalons: ${note}`)
+  if (config.env === 'production' && !config.smtpUrl) {
+    // Without SMTP, reset and invitation links sit in the outbox, readable by operators.
+    console.warn(
+      'jalons: warning: SMTP_URL is not set: mails are only kept in the operators’ outbox, links included',
+    )
+  }
   const app = createApp({ db: handle.db, dialect: handle.dialect, config })
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`

@@ -33,11 +33,7 @@ async function main(): Promise<void> {
     const existing = await findUserByEmail(handle.db, email)
     await handle.db.transaction().execute(async (trx) => {
       if (existing) {
-        await trx
-          .updateTable('users')
-          .set({ platform_role: role })
-          .where('id', '=', existing.id)
-          .execute()
+        await trx.updateTable('users').set({ platform_role: role }).where('id', '=', existing.id).execute()
         await recordAudit(trx, {
           actorId: null,
           workspaceId: null,

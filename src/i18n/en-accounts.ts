@@ -164,7 +164,7 @@ export const enAccounts: Record<keyof typeof frAccounts, string> = {
   'audit.title': 'Change log',
   'audit.lead': 'Every change is recorded: who, when, what, before and after. The log cannot be altered.',
   'audit.caption': 'Changes, most recent first, page {page} of {pageCount}',
-  'audit.when': 'Date',
+  'audit.when': 'Date (UTC)',
   'audit.who': 'Who',
   'audit.what': 'What',
   'audit.change': 'Before → after',

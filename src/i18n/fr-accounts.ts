@@ -165,7 +165,7 @@ export const frAccounts = {
   'audit.lead':
     'Chaque modification est consignée : qui, quand, quoi, avant et après. Le journal ne peut pas être modifié.',
   'audit.caption': 'Modifications, la plus récente d’abord, page {page} sur {pageCount}',
-  'audit.when': 'Date',
+  'audit.when': 'Date (UTC)',
   'audit.who': 'Qui',
   'audit.what': 'Quoi',
   'audit.change': 'Avant → après',

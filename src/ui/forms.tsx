@@ -82,6 +82,7 @@ export interface FieldProps {
   autocomplete?: string
   required?: boolean
   inputmode?: 'decimal' | 'numeric' | 'email'
+  readonly?: boolean
 }
 
 /** A labelled field with its hint and error, wired for screen readers. */
@@ -110,6 +111,7 @@ export function Field(props: FieldProps) {
         autocomplete={props.autocomplete}
         required={props.required}
         inputmode={props.inputmode}
+        readonly={props.readonly}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
       />

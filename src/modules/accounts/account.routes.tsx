@@ -139,7 +139,7 @@ export function accountRoutes(deps: AppDependencies) {
     const user = me(c)
     // An address already in use gets the same answer and no mail: nobody learns who has an account.
     if (!(await findUserByEmail(db, parsed.data.email))) {
-      const secret = await issueToken(db, {
+      const { secret } = await issueToken(db, {
         purpose: 'email_change',
         email: parsed.data.email,
         userId: user.id,

@@ -44,7 +44,11 @@ export function resetRoutes({ db, config, mailer }: AppDependencies) {
       await countAttempt(db, key, throttlePolicies.resetAccount)
       const user = await findUserByEmail(db, parsed.data.email)
       if (user) {
-        const secret = await issueToken(db, { purpose: 'password_reset', email: user.email, userId: user.id })
+        const { secret } = await issueToken(db, {
+          purpose: 'password_reset',
+          email: user.email,
+          userId: user.id,
+        })
         const mailT = translator(user.locale)
         await mailer.send({
           to: user.email,

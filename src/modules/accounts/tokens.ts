@@ -18,14 +18,14 @@ export interface NewToken {
   createdBy?: number | null
 }
 
-/** Creates a single-use token; returns the secret to mail (only its hash is stored). */
+/** Creates a single-use token; returns the secret to mail (only its hash is stored) and the row's id. */
 export async function issueToken(
   db: Kysely<Database> | Transaction<Database>,
   token: NewToken,
-): Promise<string> {
+): Promise<{ secret: string; id: number }> {
   const secret = randomToken()
   const now = Date.now()
-  await db
+  const row = await db
     .insertInto('tokens')
     .values({
       purpose: token.purpose,
@@ -38,8 +38,9 @@ export async function issueToken(
       created_at: new Date(now).toISOString(),
       expires_at: new Date(now + tokenLifetimes[token.purpose]).toISOString(),
     })
-    .execute()
-  return secret
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return { secret, id: row.id }
 }
 
 export type TokenLookup =

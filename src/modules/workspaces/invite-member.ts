@@ -41,11 +41,11 @@ export async function inviteMember(
       actorId: invitation.invitedBy.id,
       workspaceId: invitation.workspaceId,
       entity: 'invitation',
-      entityId: invitation.workspaceId,
+      entityId: token.id,
       action: 'invitation.sent',
       after: { role: invitation.role, existingAccount: existing !== undefined },
     })
-    return token
+    return token.secret
   })
   const t = translator(existing?.locale ?? 'fr')
   const roleLabel = t(`role.${invitation.role}`)

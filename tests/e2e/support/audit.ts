@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AxeResults, Result, RunOptions } from 'axe-core'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { type EcoIndex, ecoIndex } from '../../../src/lib/ecoindex.js'
 
 const require = createRequire(import.meta.url)
@@ -22,6 +22,46 @@ export async function runAxe(page: Page): Promise<Result[]> {
     options,
   )
   return results.violations
+}
+
+/**
+ * axe-core for tabs with JavaScript disabled. axe.run waits on timers, which never fire in such a
+ * tab (Chromium's setScriptExecutionDisabled), so it would hang. Instead the document, as that tab
+ * holds it, is replayed at the same address in a tab with scripts on (the stylesheet and favicon
+ * come from the server as usual), and axe runs there. Nothing of the application runs in the twin:
+ * it ships no script, and only axe's own is injected.
+ */
+export async function createScriptlessAxe(browser: Browser): Promise<{
+  run(page: Page): Promise<Result[]>
+  close(): Promise<void>
+}> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const twin = await context.newPage()
+  return {
+    async run(page) {
+      const url = page.url()
+      const html = await page.content()
+      const isDocument = (candidate: URL) => candidate.href === url
+      await twin.route(isDocument, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+      )
+      try {
+        await twin.setViewportSize(page.viewportSize() ?? { width: 1280, height: 800 })
+        await twin.goto(url, { waitUntil: 'load' })
+      } finally {
+        await twin.unroute(isDocument)
+      }
+      // Contrast and visibility checks mean nothing on an unstyled page.
+      const unstyled = await twin.evaluate(() =>
+        Array.from(document.styleSheets)
+          .filter((sheet) => sheet.cssRules.length === 0)
+          .map((sheet) => sheet.href),
+      )
+      if (unstyled.length > 0) throw new Error(`Stylesheets did not load for ${url}: ${unstyled.join(', ')}`)
+      return runAxe(twin)
+    },
+    close: () => context.close(),
+  }
 }
 
 /** One line per failing element, so that a failed assertion says what to fix and where. */

@@ -130,6 +130,25 @@ export const appPages: AppPage[] = [
     status: 400,
     heading: { fr: /^Requête incorrecte$/, en: /^Bad request$/ },
   },
+  { name: 'sign-in', path: '/connexion', status: 200, heading: { fr: /^Se connecter$/, en: /^Sign in$/ } },
+  {
+    name: 'reset-request',
+    path: '/mot-de-passe-oublie',
+    status: 200,
+    heading: { fr: /^Mot de passe oublié$/, en: /^Forgotten password$/ },
+  },
+  {
+    name: 'workspace-request',
+    path: '/demander-un-espace?territoire=commune/69123',
+    status: 200,
+    heading: { fr: /^Demander l’ouverture d’un espace$/, en: /^Request a workspace$/ },
+  },
+  {
+    name: 'unknown-reset-link',
+    path: '/reinitialiser/not-a-real-token',
+    status: 404,
+    heading: { fr: /^Lien inutilisable$/, en: /^Unusable link$/ },
+  },
 ]
 
 export function pathOf(page: AppPage, lookups: Lookups): string {

@@ -71,6 +71,7 @@ export function InvitationPage({
               label={t('signIn.email')}
               value={invitation.email}
               autocomplete="username"
+              readonly
             />
             <Field
               name="name"
