@@ -134,8 +134,8 @@ export function accountRoutes(deps: AppDependencies) {
     const t = c.get('t')
     const parsed = emailChangeSchema.safeParse(await formValues(c))
     if (!parsed.success) return invalid(c, fieldErrorsOf(parsed.error, t, fr))
-    if (!(await passwordMatches(c, parsed.data.current)))
-      return invalid(c, { current: t('account.wrongPassword') })
+    if (!(await passwordMatches(c, parsed.data.emailCurrent)))
+      return invalid(c, { emailCurrent: t('account.wrongPassword') })
     const user = me(c)
     // An address already in use gets the same answer and no mail: nobody learns who has an account.
     if (!(await findUserByEmail(db, parsed.data.email))) {
@@ -192,8 +192,8 @@ export function accountRoutes(deps: AppDependencies) {
     const t = c.get('t')
     const parsed = deleteAccountSchema.safeParse(await formValues(c))
     if (!parsed.success) return invalid(c, fieldErrorsOf(parsed.error, t, fr))
-    if (!(await passwordMatches(c, parsed.data.current)))
-      return invalid(c, { current: t('account.wrongPassword') })
+    if (!(await passwordMatches(c, parsed.data.deleteCurrent)))
+      return invalid(c, { deleteCurrent: t('account.wrongPassword') })
     const outcome = await deleteAccount(db, me(c).id)
     if (outcome.state === 'last_admin')
       return invalid(c, { '': t('account.lastAdmin', { territory: outcome.territory }) })

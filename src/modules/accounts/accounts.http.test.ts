@@ -271,7 +271,7 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
       expect(
         (await new Visitor(test.app).signIn('leaving@example.org', 'encore une phrase longue')).status,
       ).toBe(303)
-      const deleted = await visitor.post('/compte/supprimer', { current: 'encore une phrase longue' })
+      const deleted = await visitor.post('/compte/supprimer', { deleteCurrent: 'encore une phrase longue' })
       expect(deleted.headers.get('location')).toBe('/connexion?info=supprime')
       const row = await db()
         .selectFrom('users')
@@ -293,7 +293,7 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     it('refuses to delete the last admin of a workspace', async () => {
       const visitor = new Visitor(test.app)
       await visitor.signIn('admin@example.org')
-      const response = await visitor.post('/compte/supprimer', { current: testPassword })
+      const response = await visitor.post('/compte/supprimer', { deleteCurrent: testPassword })
       expect(response.status).toBe(400)
       expect(await response.text()).toContain('seul ou la seule admin')
     })

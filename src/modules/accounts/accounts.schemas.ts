@@ -29,10 +29,10 @@ export const resetSchema = newPassword()
 export const acceptInvitationSchema = newPassword((data) => String(data.email ?? '')).and(z.object({ name }))
 export const profileSchema = z.object({ name })
 export const languageSchema = z.object({ locale: z.enum(['fr', 'en']) })
-export const emailChangeSchema = z.object({ email, current: z.string().min(1, 'form.required') })
+export const emailChangeSchema = z.object({ email, emailCurrent: z.string().min(1, 'form.required') })
 export const passwordChangeSchema = newPassword().and(
   z.object({ current: z.string().min(1, 'form.required') }),
 )
-export const deleteAccountSchema = z.object({ current: z.string().min(1, 'form.required') })
+export const deleteAccountSchema = z.object({ deleteCurrent: z.string().min(1, 'form.required') })
 export const roleSchema = z.enum(workspaceRoles, { error: 'form.role.invalid' })
 export const inviteSchema = z.object({ email, role: roleSchema })

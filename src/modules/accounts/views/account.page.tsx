@@ -29,6 +29,8 @@ export function AccountPage({
     name: t('account.name'),
     email: t('account.newEmail'),
     current: t('account.currentPassword'),
+    emailCurrent: t('account.currentPassword'),
+    deleteCurrent: t('account.deleteConfirm'),
     password: t('reset.newPassword'),
     confirm: t('reset.confirmPassword'),
   }
@@ -85,10 +87,10 @@ export function AccountPage({
             required
           />
           <Field
-            name="current"
+            name="emailCurrent"
             type="password"
             label={labels.current}
-            error={errors.current}
+            error={errors.emailCurrent}
             autocomplete="current-password"
             required
           />
@@ -158,9 +160,10 @@ export function AccountPage({
         <form method="post" action="/compte/supprimer" class="stack">
           <CsrfField c={c} />
           <Field
-            name="current"
+            name="deleteCurrent"
             type="password"
             label={t('account.deleteConfirm')}
+            error={errors.deleteCurrent}
             autocomplete="current-password"
             required
           />
