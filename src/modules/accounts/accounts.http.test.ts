@@ -290,6 +290,36 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
       expect(JSON.stringify(trail)).not.toContain('leaving@example.org')
     })
 
+    it('changes the address only once the new one is confirmed by mail, and never onto a taken one', async () => {
+      await createTestUser(db(), { email: 'moving@example.org' })
+      const visitor = new Visitor(test.app)
+      await visitor.signIn('moving@example.org')
+      const asked = await visitor.post('/compte/adresse', {
+        email: 'moved@example.org',
+        emailCurrent: testPassword,
+      })
+      expect(asked.headers.get('location')).toContain('info=confirmation')
+      expect(
+        await db()
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', 'moving@example.org')
+          .executeTakeFirst(),
+      ).toBeDefined()
+      const link = linkIn((await lastMailTo('moved@example.org')).body)
+      const confirmed = await visitor.request(link)
+      expect(confirmed.headers.get('location')).toContain('info=adresse')
+      expect((await new Visitor(test.app).signIn('moved@example.org')).status).toBe(303)
+      const taken = await visitor.post('/compte/adresse', {
+        email: 'admin@example.org',
+        emailCurrent: testPassword,
+      })
+      expect(taken.headers.get('location')).toContain('info=confirmation') // same answer: no enumeration
+      expect(
+        await db().selectFrom('outbox').select('id').where('to_address', '=', 'admin@example.org').execute(),
+      ).toHaveLength(0)
+    })
+
     it('refuses to delete the last admin of a workspace', async () => {
       const visitor = new Visitor(test.app)
       await visitor.signIn('admin@example.org')
