@@ -64,7 +64,6 @@ export const enAccounts: Record<keyof typeof frAccounts, string> = {
     'An account already exists for {email}: sign in with that account to accept the invitation.',
   'invitation.wrongAccount':
     'This invitation is addressed to {email}. Sign out, then sign in with that account.',
-  'invitation.accepted': 'Welcome to the {territory} workspace.',
   'invitation.mailSubject': 'Jalons: invitation to join the {territory} workspace',
   'invitation.mailBody':
     'Hello,\n\n{inviter} invites you to join the {territory} workspace on Jalons, with the “{role}” role.\n\nTo accept, open this link, valid for 7 days:\n{link}\n\nIf you do not recognise this request, ignore this message.',
@@ -75,8 +74,6 @@ export const enAccounts: Record<keyof typeof frAccounts, string> = {
   'role.admin.help': 'manages members, publishes',
   'role.contributor.help': 'enters and edits data',
   'role.reader.help': 'views',
-  'platformRole.operator': 'Platform operator',
-  'platformRole.observer': 'Observer (State, networks)',
 
   'account.title': 'My account',
   'account.profile': 'Profile',
@@ -122,8 +119,7 @@ export const enAccounts: Record<keyof typeof frAccounts, string> = {
   'workspaces.none': 'You are not a member of any workspace yet.',
   'workspaces.caption': 'Your workspaces',
   'workspaces.role': 'Your role',
-  'workspaces.open': 'Open',
-  'workspaces.current': 'Active workspace: {territory}',
+  'workspaces.active': 'active workspace',
   'workspace.title': 'Workspace: {territory}',
   'workspace.yourRole': 'Your role: {role}.',
   'workspace.figures': 'Declared figures',
@@ -154,7 +150,6 @@ export const enAccounts: Record<keyof typeof frAccounts, string> = {
   'members.inviteSubmit': 'Send invitation',
   'members.invited': 'Invitation sent to {email}.',
   'members.alreadyMember': '{email} is already a member of this workspace: no invitation was sent.',
-  'members.pending': 'Pending invitations',
   'members.pendingCaption': 'Invitations sent and not yet accepted',
   'members.expires': 'Expires on',
   'members.roleChanged': 'Role changed.',
@@ -176,7 +171,6 @@ export const enAccounts: Record<keyof typeof frAccounts, string> = {
   'audit.filter': 'Filter',
   'audit.none': 'No matching changes.',
   'audit.system': 'Jalons',
-  'audit.workspace': 'Workspace',
 
   'request.title': 'Request a workspace',
   'request.lead':
@@ -195,7 +189,6 @@ export const enAccounts: Record<keyof typeof frAccounts, string> = {
   'request.forTerritory': 'Request a workspace for this territory',
 
   'operator.title': 'Operator area',
-  'operator.workspaces': 'Workspaces',
   'operator.workspacesCaption': 'Open workspaces',
   'operator.members': 'Members',
   'operator.openTitle': 'Open a workspace',
@@ -213,10 +206,7 @@ export const enAccounts: Record<keyof typeof frAccounts, string> = {
   'operator.outbox': 'Outbox',
   'operator.outboxLead':
     'The platform’s emails. Without a configured SMTP server they are not sent: they are recorded here.',
-  'operator.outboxCaption': 'Latest emails, most recent first',
   'operator.to': 'Recipient',
-  'operator.subject': 'Subject',
-  'operator.status': 'Status',
   'operator.audit': 'Platform-wide log',
   'mail.status.logged': 'recorded (no SMTP)',
   'mail.status.sent': 'sent',

@@ -64,7 +64,6 @@ export const frAccounts = {
     'Un compte existe déjà pour {email} : connectez-vous avec ce compte pour accepter l’invitation.',
   'invitation.wrongAccount':
     'Cette invitation est adressée à {email}. Déconnectez-vous puis connectez-vous avec ce compte.',
-  'invitation.accepted': 'Bienvenue dans l’espace de {territory}.',
   'invitation.mailSubject': 'Jalons : invitation à rejoindre l’espace de {territory}',
   'invitation.mailBody':
     'Bonjour,\n\n{inviter} vous invite à rejoindre l’espace de travail de {territory} sur Jalons, avec le rôle « {role} ».\n\nPour accepter, ouvrez ce lien, valable 7 jours :\n{link}\n\nSi vous ne connaissez pas cette démarche, ignorez ce message.',
@@ -75,8 +74,6 @@ export const frAccounts = {
   'role.admin.help': 'gère les membres, publie',
   'role.contributor.help': 'saisit et modifie les données',
   'role.reader.help': 'consulte',
-  'platformRole.operator': 'Opérateur de la plateforme',
-  'platformRole.observer': 'Observateur (État, réseaux)',
 
   'account.title': 'Mon compte',
   'account.profile': 'Profil',
@@ -122,8 +119,7 @@ export const frAccounts = {
   'workspaces.none': 'Vous n’êtes membre d’aucun espace pour le moment.',
   'workspaces.caption': 'Vos espaces de travail',
   'workspaces.role': 'Votre rôle',
-  'workspaces.open': 'Ouvrir',
-  'workspaces.current': 'Espace actif : {territory}',
+  'workspaces.active': 'espace actif',
   'workspace.title': 'Espace de travail : {territory}',
   'workspace.yourRole': 'Votre rôle : {role}.',
   'workspace.figures': 'Chiffres déclarés',
@@ -154,7 +150,6 @@ export const frAccounts = {
   'members.inviteSubmit': 'Envoyer l’invitation',
   'members.invited': 'Invitation envoyée à {email}.',
   'members.alreadyMember': '{email} est déjà membre de cet espace : aucune invitation n’a été envoyée.',
-  'members.pending': 'Invitations en attente',
   'members.pendingCaption': 'Invitations envoyées et pas encore acceptées',
   'members.expires': 'Expire le',
   'members.roleChanged': 'Rôle modifié.',
@@ -177,7 +172,6 @@ export const frAccounts = {
   'audit.filter': 'Filtrer',
   'audit.none': 'Aucune modification ne correspond.',
   'audit.system': 'Jalons',
-  'audit.workspace': 'Espace',
 
   'request.title': 'Demander l’ouverture d’un espace',
   'request.lead':
@@ -198,7 +192,6 @@ export const frAccounts = {
   'request.forTerritory': 'Demander un espace pour ce territoire',
 
   'operator.title': 'Espace opérateur',
-  'operator.workspaces': 'Espaces de travail',
   'operator.workspacesCaption': 'Espaces de travail ouverts',
   'operator.members': 'Membres',
   'operator.openTitle': 'Ouvrir un espace',
@@ -216,10 +209,7 @@ export const frAccounts = {
   'operator.outbox': 'Boîte d’envoi',
   'operator.outboxLead':
     'Les courriels de la plateforme. Sans serveur SMTP configuré, ils ne partent pas : ils sont consignés ici.',
-  'operator.outboxCaption': 'Derniers courriels, le plus récent d’abord',
   'operator.to': 'Destinataire',
-  'operator.subject': 'Objet',
-  'operator.status': 'État',
   'operator.audit': 'Journal de toute la plateforme',
   'mail.status.logged': 'consigné (pas de SMTP)',
   'mail.status.sent': 'envoyé',

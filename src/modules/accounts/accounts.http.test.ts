@@ -229,7 +229,10 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
         await adminVisitor.request(`/espace/${admin.workspaceId}/journal?objet=declared_figures`)
       ).text()
       expect(journal).toContain('declared_figures')
-      expect(journal).toContain('&quot;agents_fte&quot;:1250.5')
+      expect(journal.replace(/[\u202f\u00a0]/g, ' ')).toContain('<code>agents_fte</code> : ∅ → 1250.5')
+      expect(journal.replace(/[\u202f\u00a0]/g, ' ')).toContain(
+        '<code>annual_purchases</code> : ∅ → 60 000 000 €',
+      )
       const page = await (await adminVisitor.request('/territoires/commune/13055')).text()
       expect(page).toContain('Chiffres déclarés par le territoire')
     })

@@ -25,7 +25,7 @@ export function membersRoutes(deps: AppDependencies) {
 
   const render = async (
     c: Context<AppEnv>,
-    state: { errors?: FieldErrors; notice?: string; inviteEmail?: string } = {},
+    state: { errors?: FieldErrors; notice?: { text: string; success: boolean }; inviteEmail?: string } = {},
   ) => {
     const workspace = c.get('workspace')
     const [members, pending] = await Promise.all([
@@ -53,7 +53,12 @@ export function membersRoutes(deps: AppDependencies) {
   routes.get('/espace/:workspaceId/membres', workspaceAccess(deps, 'members.view'), (c) => {
     const info = c.req.query('info') as keyof typeof notices | undefined
     const notice =
-      info && info in notices ? c.get('t')(notices[info], { email: c.req.query('email') ?? '' }) : undefined
+      info && info in notices
+        ? {
+            text: c.get('t')(notices[info], { email: c.req.query('email') ?? '' }),
+            success: info !== 'deja' && info !== 'dernier',
+          }
+        : undefined
     return render(c, notice ? { notice } : {})
   })
 

@@ -48,7 +48,7 @@ export function requestWorkspaceRoutes({ db }: AppDependencies) {
       <>
         <h1>{t('request.title')}</h1>
         {state.sent ? (
-          <p class="notice" role="status">
+          <p class="notice success" role="status">
             {t('request.sent')}
           </p>
         ) : (

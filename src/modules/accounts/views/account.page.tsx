@@ -38,7 +38,7 @@ export function AccountPage({
     <>
       <h1>{t('account.title')}</h1>
       {notice ? (
-        <p class="notice" role="status">
+        <p class="notice success" role="status">
           {notice}
         </p>
       ) : null}

@@ -18,7 +18,7 @@ export function ResetRequestPage({
     <>
       <h1>{t('reset.title')}</h1>
       {sent ? (
-        <p class="notice" role="status">
+        <p class="notice success" role="status">
           {t('reset.sent')}
         </p>
       ) : (

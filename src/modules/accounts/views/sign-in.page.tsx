@@ -21,7 +21,7 @@ export function SignInPage({
     <>
       <h1>{t('signIn.title')}</h1>
       {notice ? (
-        <p class="notice" role="status">
+        <p class="notice success" role="status">
           {notice}
         </p>
       ) : null}

@@ -1,8 +1,10 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
+import { formatEuros } from '../../../i18n/i18n.js'
 import type { Page } from '../../../lib/pagination.js'
 import { Pagination, withQuery } from '../../../ui/components.js'
 import type { AuditRow } from '../audit.queries.js'
+import { formatChange } from '../format-change.js'
 
 export interface AuditFilterValues {
   personne?: number | undefined
@@ -92,9 +94,15 @@ export function AuditLog({
                     </code>
                   </td>
                   <td>
-                    <code>
-                      {row.before ?? '∅'} → {row.after ?? '∅'}
-                    </code>
+                    {formatChange(row.before, row.after, (value) => formatEuros(c.get('locale'), value)).map(
+                      (change) => (
+                        <div>
+                          <code>{change.field}</code>
+                          {c.get('t')('ui.colon')}
+                          {change.before} → {change.after}
+                        </div>
+                      ),
+                    )}
                   </td>
                 </tr>
               ))}

@@ -37,7 +37,7 @@ export function OperatorPage({
         <a href="/operateur/journal">{t('operator.audit')}</a>
       </p>
       {notice ? (
-        <p class="notice" role="status">
+        <p class="notice success" role="status">
           {notice}
         </p>
       ) : null}

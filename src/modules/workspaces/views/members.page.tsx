@@ -37,7 +37,7 @@ export function MembersPage({
   members: Member[]
   pending: { id: number; email: string; role: WorkspaceRole | null; expires_at: string }[]
   errors: FieldErrors
-  notice?: string | undefined
+  notice?: { text: string; success: boolean } | undefined
   inviteEmail?: string | undefined
 }) {
   const t = c.get('t')
@@ -49,8 +49,8 @@ export function MembersPage({
       <h1>{t('members.title')}</h1>
       <WorkspaceNav c={c} current="members" />
       {notice ? (
-        <p class="notice" role="status">
-          {notice}
+        <p class={notice.success ? 'notice success' : 'notice'} role="status">
+          {notice.text}
         </p>
       ) : null}
       <table>

@@ -46,7 +46,7 @@ export function WorkspaceHomePage({
         <h2 id="figures-heading">{t('workspace.figures')}</h2>
         <p>{t('workspace.figuresLead')}</p>
         {saved ? (
-          <p class="notice" role="status">
+          <p class="notice success" role="status">
             {t('form.saved')}
           </p>
         ) : null}

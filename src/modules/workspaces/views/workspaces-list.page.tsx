@@ -9,6 +9,7 @@ export function WorkspacesListPage({
   c: Context<AppEnv>
   workspaces: { id: number; name: string; role: WorkspaceRole }[]
 }) {
+  const activeId = c.get('session')?.activeWorkspaceId ?? null
   const t = c.get('t')
   return (
     <>
@@ -30,7 +31,13 @@ export function WorkspacesListPage({
             {workspaces.map((workspace) => (
               <tr>
                 <td>
-                  <a href={`/espace/${workspace.id}`}>{workspace.name}</a>
+                  <a
+                    href={`/espace/${workspace.id}`}
+                    aria-current={workspace.id === activeId ? 'true' : undefined}
+                  >
+                    {workspace.name}
+                  </a>
+                  {workspace.id === activeId ? ` (${t('workspaces.active')})` : ''}
                 </td>
                 <td>{t(`role.${workspace.role}`)}</td>
               </tr>
