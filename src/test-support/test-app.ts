@@ -19,7 +19,8 @@ export async function startTestApp(dialect: DialectName): Promise<TestApp> {
   const database = await openTestDatabase(dialect)
   await loadTerritoryFixtures(database.db)
   await seedDemo(database.db)
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/jalons-unused' })
+  // Each test visitor comes from its own address (X-Forwarded-For), as real people do.
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/jalons-unused', TRUST_PROXY: 'true' })
   const app = createApp({ db: database.db, dialect, config })
   return {
     app,

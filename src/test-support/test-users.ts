@@ -50,8 +50,12 @@ export async function createTestUser(
 }
 
 /** A browser's cookie jar, reduced to what the tests need. */
+let visitorCount = 0
+
 export class Visitor {
   private cookies = new Map<string, string>()
+  /** A documentation address (RFC 5737) of its own, for the per-address limits. */
+  private readonly address = `192.0.2.${(visitorCount++ % 250) + 1}`
   constructor(private readonly app: Hono<AppEnv>) {}
 
   get csrf(): string {
@@ -64,6 +68,7 @@ export class Visitor {
   ): Promise<Response> {
     if (!this.cookies.has('jalons_csrf') && init.method === 'POST') await this.request('/connexion')
     const headers: Record<string, string> = {
+      'x-forwarded-for': this.address,
       cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
     }
     let body: string | undefined

@@ -19,7 +19,9 @@ import { deleteAccount } from './delete-account.js'
 import { hashPassword, verifyPassword } from './passwords.js'
 import { clearSessionCookie } from './session.middleware.js'
 import { listSessions, revokeSession } from './sessions.js'
-import { consumeToken, issueToken, lookUpToken } from './tokens.js'
+import { accountThrottleKey } from './sign-in.js'
+import { forgiveAttempts, registerAttempt, throttlePolicies } from './throttle.js'
+import { consumeToken, issueToken, lookUpToken, withdrawTokens } from './tokens.js'
 import { AccountPage } from './views/account.page.js'
 import { TokenProblemPage } from './views/token-problem.page.js'
 
@@ -58,15 +60,23 @@ export function accountRoutes(deps: AppDependencies) {
   }
   const done = (c: Context<AppEnv>, info: keyof typeof notices, email?: string) =>
     c.redirect(`/compte?info=${info}${email ? `&adresse=${encodeURIComponent(email)}` : ''}`, 303)
+  /** The current password, checked under the same limits as sign-in: a stolen session cannot guess it. */
   const passwordMatches = async (c: Context<AppEnv>, password: string) => {
-    const row = await findUserById(db, me(c).id)
-    return row !== undefined && (await verifyPassword(row.password_hash, password))
+    const user = me(c)
+    const key = accountThrottleKey(user.email)
+    if (!(await registerAttempt(db, key, throttlePolicies.signInAccount))) return false
+    const row = await findUserById(db, user.id)
+    const matches = row !== undefined && (await verifyPassword(row.password_hash, password))
+    if (matches) await forgiveAttempts(db, key)
+    return matches
   }
 
   routes.get('/compte', (c) => {
     const info = c.req.query('info') as keyof typeof notices | undefined
     const notice =
-      info && info in notices ? c.get('t')(notices[info], { email: c.req.query('adresse') ?? '' }) : undefined
+      info && Object.hasOwn(notices, info)
+        ? c.get('t')(notices[info], { email: c.req.query('adresse') ?? '' })
+        : undefined
     return render(c, notice ? { notice } : {})
   })
 
@@ -82,8 +92,8 @@ export function accountRoutes(deps: AppDependencies) {
         entity: 'user',
         entityId: user.id,
         action: 'update',
-        before: { name: user.name },
-        after: { name: parsed.data.name },
+        // People are named by id only in the log (decision 008): say what changed, not the name.
+        after: { changed: 'name' },
       })
     })
     return done(c, 'enregistre')
@@ -92,7 +102,19 @@ export function accountRoutes(deps: AppDependencies) {
   routes.post('/compte/langue', async (c) => {
     const parsed = languageSchema.safeParse(await formValues(c))
     if (!parsed.success) return invalid(c, fieldErrorsOf(parsed.error, c.get('t'), fr))
-    await db.updateTable('users').set({ locale: parsed.data.locale }).where('id', '=', me(c).id).execute()
+    const user = me(c)
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ locale: parsed.data.locale }).where('id', '=', user.id).execute()
+      await recordAudit(trx, {
+        actorId: user.id,
+        workspaceId: null,
+        entity: 'user',
+        entityId: user.id,
+        action: 'update',
+        before: { locale: user.locale },
+        after: { locale: parsed.data.locale },
+      })
+    })
     setCookie(c, languageCookie, parsed.data.locale, {
       path: '/',
       maxAge: 60 * 60 * 24 * 365,
@@ -113,6 +135,7 @@ export function accountRoutes(deps: AppDependencies) {
     const currentSession = c.get('session')?.id ?? ''
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute()
+      await withdrawTokens(trx, { userId: user.id, purposes: ['password_reset', 'email_change'] })
       // Other devices signed in with the old password are signed out.
       await trx
         .deleteFrom('sessions')
@@ -169,6 +192,13 @@ export function accountRoutes(deps: AppDependencies) {
       if (!(await consumeToken(trx, lookup.token.id))) return false
       if (await findUserByEmail(trx, email)) return false
       await trx.updateTable('users').set({ email }).where('id', '=', user.id).execute()
+      // Links mailed to the old address stop working, and other devices are signed out.
+      await withdrawTokens(trx, { userId: user.id, purposes: ['password_reset', 'email_change'] })
+      await trx
+        .deleteFrom('sessions')
+        .where('user_id', '=', user.id)
+        .where('id', '!=', c.get('session')?.id ?? '')
+        .execute()
       await recordAudit(trx, {
         actorId: user.id,
         workspaceId: null,

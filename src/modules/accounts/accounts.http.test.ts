@@ -332,6 +332,110 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     })
   })
 
+  describe('hardening', () => {
+    it('counts attempts before checking them: parallel guesses cannot outrun the lock', async () => {
+      await createTestUser(db(), { email: 'raced@example.org' })
+      const guesses = Array.from({ length: 24 }, () =>
+        new Visitor(test.app).signIn('raced@example.org', 'wrong password!'),
+      )
+      const results = await Promise.all([
+        ...guesses,
+        new Visitor(test.app).signIn('raced@example.org', testPassword),
+      ])
+      expect(results.at(-1)?.status).toBe(401)
+      expect(results.filter((response) => response.status === 303)).toHaveLength(0)
+    })
+
+    it('withdraws older reset links once the password is reset', async () => {
+      await createTestUser(db(), { email: 'twice@example.org' })
+      const visitor = new Visitor(test.app)
+      await visitor.post('/mot-de-passe-oublie', { email: 'twice@example.org' })
+      const first = linkIn((await lastMailTo('twice@example.org')).body)
+      await visitor.post('/mot-de-passe-oublie', { email: 'twice@example.org' })
+      const second = linkIn((await lastMailTo('twice@example.org')).body)
+      await visitor.post(second, {
+        password: 'une nouvelle phrase longue',
+        confirm: 'une nouvelle phrase longue',
+      })
+      expect((await visitor.request(first)).status).toBe(410)
+    })
+
+    it('withdraws the pending invitations of a removed member', async () => {
+      const { userId } = await createTestUser(db(), {
+        email: 'removed@example.org',
+        workspace: { kind: 'commune', code: '13055', role: 'contributor' },
+      })
+      await db()
+        .insertInto('tokens')
+        .values({
+          purpose: 'invitation',
+          token_hash: 'pending-before-removal',
+          email: 'removed@example.org',
+          user_id: null,
+          workspace_id: admin.workspaceId,
+          role: 'admin',
+          created_by: admin.userId,
+          created_at: new Date().toISOString(),
+          expires_at: new Date(Date.now() + 3600_000).toISOString(),
+          used_at: null,
+        })
+        .execute()
+      const adminVisitor = new Visitor(test.app)
+      await adminVisitor.signIn('admin@example.org')
+      await adminVisitor.post(`/espace/${admin.workspaceId}/membres/${userId}/retirer`)
+      const token = await db()
+        .selectFrom('tokens')
+        .select('used_at')
+        .where('token_hash', '=', 'pending-before-removal')
+        .executeTakeFirstOrThrow()
+      expect(token.used_at).not.toBeNull()
+    })
+
+    it('never tells a workspace admin whether an address has an account', async () => {
+      const adminVisitor = new Visitor(test.app)
+      await adminVisitor.signIn('admin@example.org')
+      await adminVisitor.post(`/espace/${admin.workspaceId}/membres/inviter`, {
+        email: 'operator@example.org',
+        role: 'reader',
+      })
+      const entries = await db()
+        .selectFrom('audit_log')
+        .select(['before', 'after'])
+        .where('entity', '=', 'invitation')
+        .execute()
+      expect(JSON.stringify(entries)).not.toMatch(/existing|account/i)
+    })
+
+    it('stores addresses in lower case, so a changed address still signs in', async () => {
+      await createTestUser(db(), { email: 'case@example.org' })
+      const visitor = new Visitor(test.app)
+      await visitor.signIn('case@example.org')
+      await visitor.post('/compte/adresse', { email: 'New.Case@Example.org', emailCurrent: testPassword })
+      await visitor.request(linkIn((await lastMailTo('new.case@example.org')).body))
+      expect((await new Visitor(test.app).signIn('NEW.case@example.org')).status).toBe(303)
+    })
+
+    it('ignores notice keys that are not its own', async () => {
+      const visitor = new Visitor(test.app)
+      await visitor.signIn('admin@example.org')
+      expect((await visitor.request('/compte?info=constructor')).status).toBe(200)
+      expect((await visitor.request(`/espace/${admin.workspaceId}/membres?info=toString`)).status).toBe(200)
+    })
+
+    it('does not let an operator add an admin to a workspace that has one', async () => {
+      const operator = new Visitor(test.app)
+      await operator.signIn('operator@example.org')
+      const response = await operator.post('/operateur/espaces', {
+        territoire: 'commune/13055',
+        email: 'takeover@example.org',
+      })
+      expect(response.status).toBe(400)
+      expect(
+        await db().selectFrom('tokens').select('id').where('email', '=', 'takeover@example.org').execute(),
+      ).toHaveLength(0)
+    })
+  })
+
   describe('operator', () => {
     it('opens a workspace from a request and invites its requester', async () => {
       const anonymous = new Visitor(test.app)

@@ -5,6 +5,7 @@ import { passwordProblem } from './passwords.js'
 const email = z
   .string()
   .trim()
+  .toLowerCase()
   .max(254)
   .pipe(z.email({ error: 'form.email.invalid' }))
 const name = z.string().trim().min(1, 'form.name.invalid').max(100, 'form.name.invalid')

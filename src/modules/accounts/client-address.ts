@@ -5,7 +5,8 @@ import type { AppEnv } from '../../app-env.js'
 /** The client's address for rate limits: the socket's, or the proxy's X-Forwarded-For when trusted. */
 export function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    // The last entry is the one our proxy added; earlier ones come from the client and can be forged.
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
     if (forwarded) return forwarded
   }
   try {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { isPostgres } from '../../db/dialect.js'
 import type { Database } from '../../db/schema.js'
 import { recordAudit } from '../audit/record-audit.js'
 
@@ -12,6 +13,15 @@ export async function deleteAccount(
   userId: number,
 ): Promise<{ state: 'deleted' } | { state: 'last_admin'; territory: string }> {
   return db.transaction().execute(async (trx) => {
+    // Lock the person's workspaces (PostgreSQL) so that two admins cannot leave at the same time.
+    if (isPostgres(trx)) {
+      await trx
+        .selectFrom('workspaces')
+        .select('id')
+        .where('id', 'in', trx.selectFrom('memberships').select('workspace_id').where('user_id', '=', userId))
+        .forUpdate()
+        .execute()
+    }
     const soleAdmin = await trx
       .selectFrom('memberships as mine')
       .innerJoin('workspaces', 'workspaces.id', 'mine.workspace_id')
@@ -33,7 +43,22 @@ export async function deleteAccount(
       )
       .executeTakeFirst()
     if (soleAdmin) return { state: 'last_admin' as const, territory: soleAdmin.name }
+    const memberships = await trx
+      .selectFrom('memberships')
+      .select(['workspace_id', 'role'])
+      .where('user_id', '=', userId)
+      .execute()
     await trx.deleteFrom('memberships').where('user_id', '=', userId).execute()
+    for (const membership of memberships) {
+      await recordAudit(trx, {
+        actorId: userId,
+        workspaceId: membership.workspace_id,
+        entity: 'membership',
+        entityId: userId,
+        action: 'delete',
+        before: { role: membership.role },
+      })
+    }
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
     await trx.deleteFrom('tokens').where('user_id', '=', userId).execute()
     await trx

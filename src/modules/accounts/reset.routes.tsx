@@ -7,8 +7,8 @@ import { recordAudit } from '../audit/record-audit.js'
 import { findUserByEmail, normaliseEmail } from './accounts.queries.js'
 import { resetRequestSchema, resetSchema } from './accounts.schemas.js'
 import { hashPassword } from './passwords.js'
-import { countAttempt, lockedUntil, throttlePolicies } from './throttle.js'
-import { consumeToken, issueToken, lookUpToken } from './tokens.js'
+import { registerAttempt, throttlePolicies } from './throttle.js'
+import { consumeToken, issueToken, lookUpToken, withdrawTokens } from './tokens.js'
 import { ResetPage, ResetRequestPage } from './views/reset.pages.js'
 import { TokenProblemPage } from './views/token-problem.page.js'
 
@@ -40,8 +40,7 @@ export function resetRoutes({ db, config, mailer }: AppDependencies) {
     }
     const key = `reset:account:${normaliseEmail(parsed.data.email)}`
     // Every request counts, so nobody can flood an inbox; a locked address just gets no mail.
-    if (!(await lockedUntil(db, key))) {
-      await countAttempt(db, key, throttlePolicies.resetAccount)
+    if (await registerAttempt(db, key, throttlePolicies.resetAccount)) {
       const user = await findUserByEmail(db, parsed.data.email)
       if (user) {
         const { secret } = await issueToken(db, {
@@ -86,8 +85,9 @@ export function resetRoutes({ db, config, mailer }: AppDependencies) {
     const changed = await db.transaction().execute(async (trx) => {
       if (!(await consumeToken(trx, lookup.token.id))) return false
       await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
-      // Whoever knew the old password is signed out everywhere.
+      // Whoever knew the old password is signed out everywhere, and older links stop working.
       await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
+      await withdrawTokens(trx, { userId, purposes: ['password_reset', 'email_change'] })
       await recordAudit(trx, {
         actorId: userId,
         workspaceId: null,

@@ -25,7 +25,7 @@ export function signInRoutes({ db, config }: AppDependencies) {
 
   routes.get('/connexion', (c) => {
     const info = c.req.query('info') as keyof typeof notices | undefined
-    const notice = info && info in notices ? c.get('t')(notices[info]) : undefined
+    const notice = info && Object.hasOwn(notices, info) ? c.get('t')(notices[info]) : undefined
     return c.render(<SignInPage c={c} errors={{}} notice={notice} returnTo={c.req.query('retour')} />, {
       title: c.get('t')('signIn.title'),
     })

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/schema.js'
 
 export interface ThrottlePolicy {
-  /** Failures allowed within the window… */
-  maxFailures: number
+  /** Attempts allowed within the window… */
+  maxAttempts: number
   windowMs: number
   /** …then locked for this long. */
   lockMs: number
@@ -11,46 +11,50 @@ export interface ThrottlePolicy {
 
 /** Per account and per network address; kept in the database so that every process sees them. */
 export const throttlePolicies = {
-  signInAccount: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-  signInAddress: { maxFailures: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-  resetAccount: { maxFailures: 3, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  signInAccount: { maxAttempts: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  signInAddress: { maxAttempts: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  resetAccount: { maxAttempts: 3, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
 } satisfies Record<string, ThrottlePolicy>
 
-/** When the key is locked, until when. */
-export async function lockedUntil(db: Kysely<Database>, key: string): Promise<Date | null> {
-  const row = await db
-    .selectFrom('auth_throttle')
-    .select('locked_until')
-    .where('key', '=', key)
-    .executeTakeFirst()
-  if (!row?.locked_until) return null
-  const until = new Date(row.locked_until)
-  return until.getTime() > Date.now() ? until : null
-}
-
-/** Counts one attempt against the key; locks it when the policy's limit is reached. */
-export async function countAttempt(db: Kysely<Database>, key: string, policy: ThrottlePolicy): Promise<void> {
-  const now = Date.now()
-  await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('auth_throttle').selectAll().where('key', '=', key).executeTakeFirst()
-    const windowOpen = row && Date.parse(row.window_started_at) + policy.windowMs > now
-    const failures = windowOpen ? row.failures + 1 : 1
-    const values = {
-      failures: failures >= policy.maxFailures ? 0 : failures,
-      window_started_at: windowOpen ? row.window_started_at : new Date(now).toISOString(),
-      locked_until:
-        failures >= policy.maxFailures
-          ? new Date(now + policy.lockMs).toISOString()
-          : (row?.locked_until ?? null),
-    }
-    await trx
-      .insertInto('auth_throttle')
-      .values({ key, ...values })
-      .onConflict((conflict) => conflict.column('key').doUpdateSet(values))
+/**
+ * Counts one attempt against the key BEFORE the caller checks anything, in one atomic statement,
+ * and says whether the attempt may go on. Counting first means parallel requests cannot all slip
+ * through before the first failure is recorded; a success then calls forgiveAttempts().
+ */
+export async function registerAttempt(
+  db: Kysely<Database>,
+  key: string,
+  policy: ThrottlePolicy,
+): Promise<boolean> {
+  const now = new Date()
+  const nowIso = now.toISOString()
+  const windowStart = new Date(now.getTime() - policy.windowMs).toISOString()
+  const result = await sql<{ failures: number; locked_until: string | null }>`
+    insert into auth_throttle (key, failures, window_started_at, locked_until)
+    values (${key}, 1, ${nowIso}, null)
+    on conflict (key) do update set
+      failures = case when auth_throttle.window_started_at <= ${windowStart} then 1 else auth_throttle.failures + 1 end,
+      window_started_at = case when auth_throttle.window_started_at <= ${windowStart} then ${nowIso} else auth_throttle.window_started_at end
+    returning failures, locked_until`.execute(db)
+  const row = result.rows[0]
+  if (!row) return false
+  if (row.locked_until && row.locked_until > nowIso) return false
+  if (row.failures > policy.maxAttempts) {
+    await db
+      .updateTable('auth_throttle')
+      .set({
+        failures: 0,
+        window_started_at: nowIso,
+        locked_until: new Date(now.getTime() + policy.lockMs).toISOString(),
+      })
+      .where('key', '=', key)
       .execute()
-  })
+    return false
+  }
+  return true
 }
 
-export async function clearAttempts(db: Kysely<Database>, key: string): Promise<void> {
-  await db.deleteFrom('auth_throttle').where('key', '=', key).execute()
+/** After a success: the attempts so far are forgiven, but a lock in force stays. */
+export async function forgiveAttempts(db: Kysely<Database>, key: string): Promise<void> {
+  await db.updateTable('auth_throttle').set({ failures: 0 }).where('key', '=', key).execute()
 }

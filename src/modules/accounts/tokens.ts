@@ -80,3 +80,25 @@ export async function consumeToken(trx: Transaction<Database>, tokenId: number):
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+/**
+ * Withdraws a person's links that are still unused: after a reset, a password or address change,
+ * an older reset link must not work any more.
+ */
+export async function withdrawTokens(
+  trx: Transaction<Database>,
+  where: { userId: number; purposes: TokenPurpose[] } | { workspaceId: number; email: string },
+): Promise<void> {
+  let query = trx
+    .updateTable('tokens')
+    .set({ used_at: new Date().toISOString() })
+    .where('used_at', 'is', null)
+  query =
+    'userId' in where
+      ? query.where('user_id', '=', where.userId).where('purpose', 'in', where.purposes)
+      : query
+          .where('workspace_id', '=', where.workspaceId)
+          .where('email', '=', where.email)
+          .where('purpose', '=', 'invitation')
+  await query.execute()
+}

@@ -25,36 +25,34 @@ export function createMailer(
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined
   return {
     async send(mail) {
-      let status: 'logged' | 'sent' | 'failed' = 'logged'
-      let error: string | null = null
-      if (transport) {
-        try {
-          await transport.sendMail({
-            from: config.mailFrom,
-            to: mail.to,
-            subject: mail.subject,
-            text: mail.text,
-          })
-          status = 'sent'
-        } catch (failure) {
-          status = 'failed'
-          error = (failure as Error).message.slice(0, 500)
-        }
-      } else if (config.env !== 'test') {
-        console.log(JSON.stringify({ level: 'info', mail: { to: mail.to, subject: mail.subject } }))
-      }
-      await db
+      const row = await db
         .insertInto('outbox')
         .values({
           to_address: mail.to,
           subject: mail.subject,
           // Once mailed, the links' secrets are not kept: nobody reading the outbox can reuse them.
-          body: status === 'logged' ? mail.text : redactSecrets(mail.text),
-          status,
-          error,
+          body: transport ? redactSecrets(mail.text) : mail.text,
+          status: 'logged',
+          error: null,
           created_at: new Date().toISOString(),
         })
-        .execute()
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      if (!transport) {
+        if (config.env !== 'test')
+          console.log(JSON.stringify({ level: 'info', mail: { to: mail.to, subject: mail.subject } }))
+        return
+      }
+      // Sent in the background: the request answers at once, so its timing does not reveal
+      // whether a mail was sent (no account enumeration through a slow SMTP server).
+      transport
+        .sendMail({ from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text })
+        .then(() => ({ status: 'sent' as const, error: null }))
+        .catch((failure: Error) => ({ status: 'failed' as const, error: failure.message.slice(0, 500) }))
+        .then((outcome) => db.updateTable('outbox').set(outcome).where('id', '=', row.id).execute())
+        .catch((failure: Error) =>
+          console.error(JSON.stringify({ level: 'error', mail: row.id, error: failure.message })),
+        )
     },
   }
 }

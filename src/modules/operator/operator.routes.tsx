@@ -97,9 +97,10 @@ export function operatorRoutes(deps: AppDependencies) {
     }
     const operator = c.get('user') as { id: number; name: string }
     const outcome = await openWorkspace(deps, { ...reference, adminEmail: parsed.data.email, operator })
-    if (outcome.state === 'unknown_territory') {
+    if (outcome.state !== 'opened') {
       c.status(400)
-      return render(c, { errors: { territoire: t('request.unknownTerritory') }, values })
+      const message = outcome.state === 'exists' ? t('request.exists') : t('request.unknownTerritory')
+      return render(c, { errors: { territoire: message }, values })
     }
     return render(c, {
       notice: t('operator.opened', { territory: outcome.territoryName, email: parsed.data.email }),
@@ -125,13 +126,20 @@ export function operatorRoutes(deps: AppDependencies) {
       : undefined
     if (!request) return renderNotFound(c)
     const approve = c.req.param('decision') === 'accepter'
-    await db.transaction().execute(async (trx) => {
+    const decidedNow = await db.transaction().execute(async (trx) => {
       const decided = {
         status: approve ? ('approved' as const) : ('rejected' as const),
         decided_by: operator.id,
         decided_at: new Date().toISOString(),
       }
-      await trx.updateTable('workspace_requests').set(decided).where('id', '=', request.id).execute()
+      // Only a pending request is decided: two operators clicking at once decide it once.
+      const result = await trx
+        .updateTable('workspace_requests')
+        .set(decided)
+        .where('id', '=', request.id)
+        .where('status', '=', 'pending')
+        .executeTakeFirst()
+      if (Number(result.numUpdatedRows) !== 1) return false
       await recordAudit(trx, {
         actorId: operator.id,
         workspaceId: null,
@@ -139,7 +147,9 @@ export function operatorRoutes(deps: AppDependencies) {
         entityId: request.id,
         action: decided.status,
       })
+      return true
     })
+    if (!decidedNow) return renderNotFound(c)
     if (approve)
       await openWorkspace(deps, {
         kind: request.kind,

@@ -27,7 +27,12 @@ describe.each(testDialects())('platform routes on %s', (dialect) => {
   })
 
   it('never redirects to another site', async () => {
-    for (const target of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+    for (const target of [
+      '//evil.example/',
+      'https://evil.example/',
+      '/\\evil.example',
+      '/\t/evil.example',
+    ]) {
       const response = await test.get(`/langue?lang=en&retour=${encodeURIComponent(target)}`)
       expect(response.status).toBe(400)
       expect(response.headers.get('location')).toBeNull()

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
+import { isPostgres } from '../../db/dialect.js'
 import type { Database, WorkspaceRole } from '../../db/schema.js'
+import { withdrawTokens } from '../accounts/tokens.js'
 import { recordAudit } from '../audit/record-audit.js'
 import { countAdmins, findMembership } from './workspaces.queries.js'
 
@@ -8,20 +10,28 @@ export type MembershipOutcome = 'done' | 'not_member' | 'last_admin'
 
 /**
  * Changes a member's role or removes them, audited in the same transaction. A workspace always
- * keeps at least one admin: the last one can neither be demoted nor removed.
+ * keeps at least one admin: the last one can neither be demoted nor removed. The check runs
+ * inside the transaction, with the workspace row locked on PostgreSQL (SQLite runs one write
+ * transaction at a time), so two admins demoting each other cannot both succeed. Pending
+ * invitations to the member's address are withdrawn, so a removed person cannot come back
+ * through an older link.
  */
 export async function changeMembership(
   db: Kysely<Database>,
   input: { workspaceId: number; memberId: number; actorId: number; change: MembershipChange },
 ): Promise<MembershipOutcome> {
   const { workspaceId, memberId, change } = input
-  const membership = Number.isSafeInteger(memberId)
-    ? await findMembership(db, workspaceId, memberId)
-    : undefined
-  if (!membership) return 'not_member'
-  const losesAdmin = membership.role === 'admin' && (change === 'remove' || change.role !== 'admin')
-  if (losesAdmin && (await countAdmins(db, workspaceId)) <= 1) return 'last_admin'
-  await db.transaction().execute(async (trx) => {
+  if (!Number.isSafeInteger(memberId)) return 'not_member'
+  return db.transaction().execute(async (trx) => {
+    if (isPostgres(trx)) {
+      await trx.selectFrom('workspaces').select('id').where('id', '=', workspaceId).forUpdate().execute()
+    }
+    const membership = await findMembership(trx, workspaceId, memberId)
+    if (!membership) return 'not_member' as const
+    const losesAdmin = membership.role === 'admin' && (change === 'remove' || change.role !== 'admin')
+    if (losesAdmin && (await countAdmins(trx, workspaceId)) <= 1) return 'last_admin' as const
+    const member = trx.selectFrom('users').select('email').where('id', '=', memberId)
+    const email = (await member.executeTakeFirst())?.email
     if (change === 'remove') {
       await trx
         .deleteFrom('memberships')
@@ -36,6 +46,7 @@ export async function changeMembership(
         .where('user_id', '=', memberId)
         .execute()
     }
+    if (email) await withdrawTokens(trx, { workspaceId, email })
     await recordAudit(trx, {
       actorId: input.actorId,
       workspaceId,
@@ -45,6 +56,6 @@ export async function changeMembership(
       before: { role: membership.role },
       ...(change === 'remove' ? {} : { after: { role: change.role } }),
     })
+    return 'done' as const
   })
-  return 'done'
 }

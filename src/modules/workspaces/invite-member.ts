@@ -3,7 +3,7 @@ import type { Config } from '../../config.js'
 import type { Database, WorkspaceRole } from '../../db/schema.js'
 import { translator } from '../../i18n/i18n.js'
 import { findUserByEmail, normaliseEmail } from '../accounts/accounts.queries.js'
-import { issueToken } from '../accounts/tokens.js'
+import { issueToken, withdrawTokens } from '../accounts/tokens.js'
 import { recordAudit } from '../audit/record-audit.js'
 import type { Mailer } from '../mail/mailer.js'
 import { findMembership } from './workspaces.queries.js'
@@ -30,6 +30,8 @@ export async function inviteMember(
   const existing = await findUserByEmail(db, email)
   if (existing && (await findMembership(db, invitation.workspaceId, existing.id))) return 'already_member'
   const secret = await db.transaction().execute(async (trx) => {
+    // One live invitation per person and workspace: a new one replaces the previous.
+    await withdrawTokens(trx, { workspaceId: invitation.workspaceId, email })
     const token = await issueToken(trx, {
       purpose: 'invitation',
       email,
@@ -43,7 +45,7 @@ export async function inviteMember(
       entity: 'invitation',
       entityId: token.id,
       action: 'invitation.sent',
-      after: { role: invitation.role, existingAccount: existing !== undefined },
+      after: { role: invitation.role },
     })
     return token.secret
   })

@@ -53,7 +53,7 @@ export function membersRoutes(deps: AppDependencies) {
   routes.get('/espace/:workspaceId/membres', workspaceAccess(deps, 'members.view'), (c) => {
     const info = c.req.query('info') as keyof typeof notices | undefined
     const notice =
-      info && info in notices
+      info && Object.hasOwn(notices, info)
         ? {
             text: c.get('t')(notices[info], { email: c.req.query('email') ?? '' }),
             success: info !== 'deja' && info !== 'dernier',

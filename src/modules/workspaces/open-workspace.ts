@@ -2,13 +2,15 @@ import type { AppDependencies } from '../../app-env.js'
 import type { TerritoryKind } from '../../db/schema.js'
 import { recordAudit } from '../audit/record-audit.js'
 import { inviteMember } from './invite-member.js'
-import { findWorkspaceByTerritory } from './workspaces.queries.js'
+import { countAdmins, findWorkspaceByTerritory } from './workspaces.queries.js'
 
 export type OpenOutcome =
   | { state: 'opened'; workspaceId: number; territoryName: string }
   | { state: 'unknown_territory' }
+  /** The workspace exists and has an admin: its admins invite people, not the operator. */
+  | { state: 'exists'; territoryName: string }
 
-/** Opens a territory's workspace (once) and invites its first admin. */
+/** Opens a territory's workspace (once) and invites its first admin; never adds an admin to a run workspace. */
 export async function openWorkspace(
   deps: Pick<AppDependencies, 'db' | 'mailer' | 'config'>,
   input: { kind: TerritoryKind; code: string; adminEmail: string; operator: { id: number; name: string } },
@@ -22,6 +24,8 @@ export async function openWorkspace(
     .executeTakeFirst()
   if (!territory) return { state: 'unknown_territory' }
   let workspace = await findWorkspaceByTerritory(db, territory.id)
+  if (workspace && (await countAdmins(db, workspace.id)) > 0)
+    return { state: 'exists', territoryName: territory.name }
   if (!workspace) {
     workspace = await db.transaction().execute(async (trx) => {
       const created = await trx
