@@ -5,7 +5,7 @@ import { fr } from '../../i18n/fr.js'
 import { translator } from '../../i18n/i18n.js'
 import { languageCookie } from '../../i18n/i18n.middleware.js'
 import { type FieldErrors, fieldErrorsOf, formValues } from '../../ui/forms.js'
-import { recordAudit } from '../audit/record-audit.js'
+import { type AuditEntry, recordAudit } from '../audit/record-audit.js'
 import { signedIn } from '../workspaces/workspace-access.middleware.js'
 import { findUserByEmail, findUserById } from './accounts.queries.js'
 import {
@@ -24,6 +24,8 @@ import { forgiveAttempts, registerAttempt, throttlePolicies } from './throttle.j
 import { consumeToken, issueToken, lookUpToken, withdrawTokens } from './tokens.js'
 import { AccountPage } from './views/account.page.js'
 import { TokenProblemPage } from './views/token-problem.page.js'
+
+type AuditChange = Pick<AuditEntry, 'before' | 'after'>
 
 const notices = {
   enregistre: 'form.saved',
@@ -80,41 +82,41 @@ export function accountRoutes(deps: AppDependencies) {
     return render(c, notice ? { notice } : {})
   })
 
-  routes.post('/compte/profil', async (c) => {
-    const parsed = profileSchema.safeParse(await formValues(c))
-    if (!parsed.success) return invalid(c, fieldErrorsOf(parsed.error, c.get('t'), fr))
-    const user = me(c)
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ name: parsed.data.name }).where('id', '=', user.id).execute()
+  /** Updates one's own user row and audits it, atomically. */
+  const updateMe = (
+    c: Context<AppEnv>,
+    values: { name?: string; locale?: 'fr' | 'en' },
+    change: AuditChange,
+  ) =>
+    db.transaction().execute(async (trx) => {
+      const user = me(c)
+      await trx.updateTable('users').set(values).where('id', '=', user.id).execute()
       await recordAudit(trx, {
         actorId: user.id,
         workspaceId: null,
         entity: 'user',
         entityId: user.id,
         action: 'update',
-        // People are named by id only in the log (decision 008): say what changed, not the name.
-        after: { changed: 'name' },
+        ...change,
       })
     })
+
+  routes.post('/compte/profil', async (c) => {
+    const parsed = profileSchema.safeParse(await formValues(c))
+    if (!parsed.success) return invalid(c, fieldErrorsOf(parsed.error, c.get('t'), fr))
+    // People are named by id only in the log (decision 008): say what changed, not the name.
+    await updateMe(c, { name: parsed.data.name }, { after: { changed: 'name' } })
     return done(c, 'enregistre')
   })
 
   routes.post('/compte/langue', async (c) => {
     const parsed = languageSchema.safeParse(await formValues(c))
     if (!parsed.success) return invalid(c, fieldErrorsOf(parsed.error, c.get('t'), fr))
-    const user = me(c)
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ locale: parsed.data.locale }).where('id', '=', user.id).execute()
-      await recordAudit(trx, {
-        actorId: user.id,
-        workspaceId: null,
-        entity: 'user',
-        entityId: user.id,
-        action: 'update',
-        before: { locale: user.locale },
-        after: { locale: parsed.data.locale },
-      })
-    })
+    await updateMe(
+      c,
+      { locale: parsed.data.locale },
+      { before: { locale: me(c).locale }, after: { locale: parsed.data.locale } },
+    )
     setCookie(c, languageCookie, parsed.data.locale, {
       path: '/',
       maxAge: 60 * 60 * 24 * 365,
