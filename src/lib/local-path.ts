@@ -8,6 +8,7 @@ import { z } from 'zod'
 export const localPath = z
   .string()
   .max(2000)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   .regex(/^\/(?!\/)[^\s\\\u0000-\u001f\u007f]*$/)
 
 export function safeReturnPath(value: string | undefined, fallback: string): string {
