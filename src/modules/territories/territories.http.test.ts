@@ -169,6 +169,29 @@ describe.each(testDialects())('territory pages on %s', (dialect) => {
       }
     })
 
+    it('serves anonymous pages from a cache that follows the declared figures', async () => {
+      const first = await page('/territoires/commune/13063')
+      expect((await page('/territoires/commune/13063')).html).toBe(first.html)
+      const territory = await test.database.db
+        .selectFrom('territories')
+        .select('id')
+        .where('kind', '=', 'commune')
+        .where('code', '=', '13063')
+        .executeTakeFirstOrThrow()
+      await test.database.db
+        .insertInto('territory_declarations')
+        .values({
+          territory_id: territory.id,
+          agents_fte: 321,
+          annual_purchases_cents: null,
+          updated_at: new Date().toISOString(),
+        })
+        .execute()
+      const after = await page('/territoires/commune/13063')
+      expect(after.html).toContain('321 agents (ETP)')
+      expect(obligationStatus(after.html, 'open_data_defaut')).toBe('S’applique')
+    })
+
     it('speaks English when asked, with the right lang attribute', async () => {
       const { html } = await page('/territoires/commune/13055', 'en')
       expect(html).toContain('<html lang="en">')

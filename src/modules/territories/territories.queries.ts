@@ -185,3 +185,18 @@ export async function findMemberDepartements(db: Kysely<Database>, territory: Te
     .execute()
   return rows.map(toSummary)
 }
+
+/**
+ * What a cached territory page depends on besides the official data: the territory's declared
+ * figures (their last update). Undefined when the territory does not exist.
+ */
+export async function territoryVersion(db: Kysely<Database>, kind: TerritoryKind, code: string) {
+  const row = await db
+    .selectFrom('territories')
+    .leftJoin('territory_declarations as declarations', 'declarations.territory_id', 'territories.id')
+    .select(['territories.id', 'territories.dataset_vintage', 'declarations.updated_at'])
+    .where('territories.kind', '=', kind)
+    .where('territories.code', '=', code)
+    .executeTakeFirst()
+  return row ? `${row.id}|${row.dataset_vintage}|${row.updated_at ?? ''}` : undefined
+}

@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
 import type { AppDependencies, AppEnv } from '../../app-env.js'
+import { LruCache } from '../../lib/lru-cache.js'
 import { parseQuery } from '../../lib/parse-query.js'
 import { foldForSearch } from '../../lib/text.js'
 import { renderBadRequest, renderNotFound } from '../../ui/error-pages.js'
 import { getTerritoryProfile } from './get-territory-profile.js'
-import { searchTerritories } from './territories.queries.js'
+import { searchTerritories, territoryVersion } from './territories.queries.js'
 import {
   minimumQueryLength,
   searchPageSize,
@@ -18,6 +19,8 @@ import { TerritoryPage } from './views/territory.page.js'
 /** Public territory pages: parse → act → render. No account needed: this is public reference data. */
 export function territoriesRoutes({ db }: AppDependencies) {
   const routes = new Hono<AppEnv>()
+  // About 25 kB a page: 500 pages stay under 15 MB.
+  const pageCache = new LruCache<string, string>(500)
 
   routes.get('/territoires', async (c) => {
     const parsed = parseQuery(searchQuerySchema, c.req.query())
@@ -46,15 +49,32 @@ export function territoriesRoutes({ db }: AppDependencies) {
     const query = parseQuery(territoryPageQuerySchema, c.req.query())
     if (!query.ok) return renderBadRequest(c, query.problems)
     const { kind, code } = path.value
+    const notFound = () => renderNotFound(c, c.get('t')('error.territoryNotFound', { kind, code }))
+    // Anonymous pages without an estimate are the same for every visitor: served from the cache
+    // while the territory's declared figures have not changed (the key holds their last update,
+    // read from the database, so several processes never serve a stale page for long).
+    const cacheable =
+      c.get('user') === null && query.value.agents === undefined && query.value.achats === undefined
+    let cacheKey: string | undefined
+    if (cacheable) {
+      const version = await territoryVersion(db, kind, code)
+      if (!version) return notFound()
+      const url = new URL(c.req.url)
+      cacheKey = `${c.get('locale')}|${version}|${url.pathname}${url.search}`
+      const cached = pageCache.get(cacheKey)
+      if (cached) return c.html(cached)
+    }
     const profile = await getTerritoryProfile(db, kind, code, {
       membersPage: query.value.page,
       estimate: { agentsFte: query.value.agents, annualPurchasesEur: query.value.achats },
     })
-    if (!profile) return renderNotFound(c, c.get('t')('error.territoryNotFound', { kind, code }))
-    return c.render(<TerritoryPage c={c} profile={profile} />, {
+    if (!profile) return notFound()
+    const response = await c.render(<TerritoryPage c={c} profile={profile} />, {
       title: profile.territory.name,
       section: 'territories',
     })
+    if (cacheKey) pageCache.set(cacheKey, await response.clone().text())
+    return response
   })
 
   return routes
