@@ -186,6 +186,7 @@ export const enAccounts: Record<keyof typeof frAccounts, string> = {
   'request.sent': 'Request sent. You will receive an invitation by email once it has been approved.',
   'request.unknownTerritory': 'Unknown territory: enter for example commune/69123 or epci/200046977.',
   'request.exists': 'A workspace already exists for this territory: ask its administrator to invite you.',
+  'request.tooMany': 'Too many requests from this address: please try again in an hour.',
   'request.forTerritory': 'Request a workspace for this territory',
 
   'operator.title': 'Operator area',

@@ -189,6 +189,7 @@ export const frAccounts = {
     'Ce territoire est inconnu : indiquez par exemple commune/69123 ou epci/200046977.',
   'request.exists':
     'Un espace existe déjà pour ce territoire : demandez à son administrateur·rice de vous inviter.',
+  'request.tooMany': 'Trop de demandes envoyées depuis cette adresse : réessayez dans une heure.',
   'request.forTerritory': 'Demander un espace pour ce territoire',
 
   'operator.title': 'Espace opérateur',

@@ -422,6 +422,25 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
       expect((await visitor.request(`/espace/${admin.workspaceId}/membres?info=toString`)).status).toBe(200)
     })
 
+    it('limits workspace requests from one address', async () => {
+      const visitor = new Visitor(test.app)
+      const statuses: number[] = []
+      for (let attempt = 0; attempt < 7; attempt++) {
+        statuses.push(
+          (
+            await visitor.post('/demander-un-espace', {
+              territoire: 'commune/99999',
+              name: 'x',
+              email: 'x@example.org',
+              position: 'x',
+            })
+          ).status,
+        )
+      }
+      expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400])
+      expect(statuses.slice(5)).toEqual([429, 429])
+    })
+
     it('does not let an operator add an admin to a workspace that has one', async () => {
       const operator = new Visitor(test.app)
       await operator.signIn('operator@example.org')

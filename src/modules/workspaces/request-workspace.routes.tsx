@@ -10,6 +10,8 @@ import {
   fieldErrorsOf,
   formValues,
 } from '../../ui/forms.js'
+import { clientAddress } from '../accounts/client-address.js'
+import { registerAttempt, type ThrottlePolicy } from '../accounts/throttle.js'
 import { recordAudit } from '../audit/record-audit.js'
 import { parseTerritoryReference } from './open-workspace.js'
 import { findWorkspaceByTerritory } from './workspaces.queries.js'
@@ -26,8 +28,10 @@ const requestSchema = z.object({
   message: z.string().trim().max(2000).default(''),
 })
 
+const requestPolicy: ThrottlePolicy = { maxAttempts: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 }
+
 /** Anyone can ask for their territory's workspace; an operator decides (operator pages). */
-export function requestWorkspaceRoutes({ db }: AppDependencies) {
+export function requestWorkspaceRoutes({ db, config }: AppDependencies) {
   const routes = new Hono<AppEnv>()
 
   const render = (
@@ -105,6 +109,17 @@ export function requestWorkspaceRoutes({ db }: AppDependencies) {
   routes.post('/demander-un-espace', async (c) => {
     const t = c.get('t')
     const values = await formValues(c)
+    // An open form that writes to the database: at most a few requests an hour from one address.
+    if (
+      !(await registerAttempt(
+        db,
+        `workspace-request:address:${clientAddress(c, config.trustProxy)}`,
+        requestPolicy,
+      ))
+    ) {
+      c.status(429)
+      return render(c, { values, errors: { '': t('request.tooMany') } })
+    }
     const parsed = requestSchema.safeParse(values)
     if (!parsed.success) {
       c.status(400)
