@@ -1,10 +1,10 @@
 import { type Context, Hono } from 'hono'
-import { setCookie } from 'hono/cookie'
 import type { AppDependencies, AppEnv } from '../../app-env.js'
 import { fr } from '../../i18n/fr.js'
 import { translator } from '../../i18n/i18n.js'
-import { languageCookie } from '../../i18n/i18n.middleware.js'
+import { setLanguageCookie } from '../../i18n/i18n.middleware.js'
 import { type FieldErrors, fieldErrorsOf, formValues } from '../../ui/forms.js'
+import { noticeFrom } from '../../ui/notices.js'
 import { type AuditEntry, recordAudit } from '../audit/record-audit.js'
 import { signedIn } from '../workspaces/workspace-access.middleware.js'
 import { findUserByEmail, findUserById } from './accounts.queries.js'
@@ -15,13 +15,14 @@ import {
   passwordChangeSchema,
   profileSchema,
 } from './accounts.schemas.js'
+import { closeOtherAccess } from './close-other-access.js'
 import { deleteAccount } from './delete-account.js'
 import { hashPassword, verifyPassword } from './passwords.js'
 import { clearSessionCookie } from './session.middleware.js'
 import { listSessions, revokeSession } from './sessions.js'
 import { accountThrottleKey } from './sign-in.js'
 import { forgiveAttempts, registerAttempt, throttlePolicies } from './throttle.js'
-import { consumeToken, issueToken, lookUpToken, withdrawTokens } from './tokens.js'
+import { consumeToken, issueToken, lookUpToken } from './tokens.js'
 import { AccountPage } from './views/account.page.js'
 import { TokenProblemPage } from './views/token-problem.page.js'
 
@@ -74,11 +75,7 @@ export function accountRoutes(deps: AppDependencies) {
   }
 
   routes.get('/compte', (c) => {
-    const info = c.req.query('info') as keyof typeof notices | undefined
-    const notice =
-      info && Object.hasOwn(notices, info)
-        ? c.get('t')(notices[info], { email: c.req.query('adresse') ?? '' })
-        : undefined
+    const notice = noticeFrom(c, notices, { email: c.req.query('adresse') ?? '' })?.text
     return render(c, notice ? { notice } : {})
   })
 
@@ -117,12 +114,7 @@ export function accountRoutes(deps: AppDependencies) {
       { locale: parsed.data.locale },
       { before: { locale: me(c).locale }, after: { locale: parsed.data.locale } },
     )
-    setCookie(c, languageCookie, parsed.data.locale, {
-      path: '/',
-      maxAge: 60 * 60 * 24 * 365,
-      sameSite: 'Lax',
-      httpOnly: true,
-    })
+    setLanguageCookie(c, parsed.data.locale)
     return done(c, 'enregistre')
   })
 
@@ -134,16 +126,11 @@ export function accountRoutes(deps: AppDependencies) {
       return invalid(c, { current: t('account.wrongPassword') })
     const user = me(c)
     const passwordHash = await hashPassword(parsed.data.password)
-    const currentSession = c.get('session')?.id ?? ''
+    const currentSession = c.get('session')?.id ?? null
     await db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute()
-      await withdrawTokens(trx, { userId: user.id, purposes: ['password_reset', 'email_change'] })
       // Other devices signed in with the old password are signed out.
-      await trx
-        .deleteFrom('sessions')
-        .where('user_id', '=', user.id)
-        .where('id', '!=', currentSession)
-        .execute()
+      await closeOtherAccess(trx, user.id, currentSession)
       await recordAudit(trx, {
         actorId: user.id,
         workspaceId: null,
@@ -195,12 +182,7 @@ export function accountRoutes(deps: AppDependencies) {
       if (await findUserByEmail(trx, email)) return false
       await trx.updateTable('users').set({ email }).where('id', '=', user.id).execute()
       // Links mailed to the old address stop working, and other devices are signed out.
-      await withdrawTokens(trx, { userId: user.id, purposes: ['password_reset', 'email_change'] })
-      await trx
-        .deleteFrom('sessions')
-        .where('user_id', '=', user.id)
-        .where('id', '!=', c.get('session')?.id ?? '')
-        .execute()
+      await closeOtherAccess(trx, user.id, c.get('session')?.id ?? null)
       await recordAudit(trx, {
         actorId: user.id,
         workspaceId: null,

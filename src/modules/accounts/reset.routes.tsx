@@ -6,9 +6,10 @@ import { fieldErrorsOf, formValues } from '../../ui/forms.js'
 import { recordAudit } from '../audit/record-audit.js'
 import { findUserByEmail, normaliseEmail } from './accounts.queries.js'
 import { resetRequestSchema, resetSchema } from './accounts.schemas.js'
+import { closeOtherAccess } from './close-other-access.js'
 import { hashPassword } from './passwords.js'
 import { registerAttempt, throttlePolicies } from './throttle.js'
-import { consumeToken, issueToken, lookUpToken, withdrawTokens } from './tokens.js'
+import { consumeToken, issueToken, lookUpToken } from './tokens.js'
 import { ResetPage, ResetRequestPage } from './views/reset.pages.js'
 import { TokenProblemPage } from './views/token-problem.page.js'
 
@@ -86,8 +87,7 @@ export function resetRoutes({ db, config, mailer }: AppDependencies) {
       if (!(await consumeToken(trx, lookup.token.id))) return false
       await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
       // Whoever knew the old password is signed out everywhere, and older links stop working.
-      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute()
-      await withdrawTokens(trx, { userId, purposes: ['password_reset', 'email_change'] })
+      await closeOtherAccess(trx, userId, null)
       await recordAudit(trx, {
         actorId: userId,
         workspaceId: null,

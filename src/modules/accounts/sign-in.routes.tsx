@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
-import { setCookie } from 'hono/cookie'
 import type { AppDependencies, AppEnv } from '../../app-env.js'
 import { fr } from '../../i18n/fr.js'
-import { languageCookie } from '../../i18n/i18n.middleware.js'
+import { setLanguageCookie } from '../../i18n/i18n.middleware.js'
 import { safeReturnPath } from '../../lib/local-path.js'
 import { fieldErrorsOf, formValues } from '../../ui/forms.js'
+import { noticeFrom } from '../../ui/notices.js'
 import { signInSchema } from './accounts.schemas.js'
 import { clientAddress } from './client-address.js'
 import { clearSessionCookie, setSessionCookie } from './session.middleware.js'
@@ -24,8 +24,7 @@ export function signInRoutes({ db, config }: AppDependencies) {
   const secure = config.env === 'production'
 
   routes.get('/connexion', (c) => {
-    const info = c.req.query('info') as keyof typeof notices | undefined
-    const notice = info && Object.hasOwn(notices, info) ? c.get('t')(notices[info]) : undefined
+    const notice = noticeFrom(c, notices)?.text
     return c.render(<SignInPage c={c} errors={{}} notice={notice} returnTo={c.req.query('retour')} />, {
       title: c.get('t')('signIn.title'),
     })
@@ -54,12 +53,7 @@ export function signInRoutes({ db, config }: AppDependencies) {
       return render({ '': t(result.reason === 'locked' ? 'signIn.locked' : 'signIn.invalid') })
     }
     setSessionCookie(c, await createSession(db, result.userId, c.req.header('user-agent')), secure)
-    setCookie(c, languageCookie, result.locale, {
-      path: '/',
-      maxAge: 60 * 60 * 24 * 365,
-      sameSite: 'Lax',
-      httpOnly: true,
-    })
+    setLanguageCookie(c, result.locale)
     return c.redirect(safeReturnPath(returnTo, '/espaces'), 303)
   })
 

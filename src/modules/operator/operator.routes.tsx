@@ -4,6 +4,7 @@ import type { AppDependencies, AppEnv } from '../../app-env.js'
 import { fr } from '../../i18n/fr.js'
 import { renderNotFound } from '../../ui/error-pages.js'
 import { type FieldErrors, fieldErrorsOf, formValues } from '../../ui/forms.js'
+import { noticeFrom } from '../../ui/notices.js'
 import { recordAudit } from '../audit/record-audit.js'
 import { openWorkspace, parseTerritoryReference } from '../workspaces/open-workspace.js'
 import { platformAccess } from '../workspaces/workspace-access.middleware.js'
@@ -73,13 +74,7 @@ export function operatorRoutes(deps: AppDependencies) {
   }
 
   routes.get('/operateur', (c) => {
-    const info = c.req.query('info')
-    const notice =
-      info === 'accepte'
-        ? c.get('t')('operator.approved')
-        : info === 'refuse'
-          ? c.get('t')('operator.rejected')
-          : undefined
+    const notice = noticeFrom(c, { accepte: 'operator.approved', refuse: 'operator.rejected' })?.text
     return render(c, notice ? { notice } : {})
   })
 

@@ -1,10 +1,9 @@
 import { Hono } from 'hono'
-import { setCookie } from 'hono/cookie'
 import { sql } from 'kysely'
 import { z } from 'zod'
 import type { AppDependencies, AppEnv } from '../../app-env.js'
 import { locales } from '../../i18n/i18n.js'
-import { languageCookie } from '../../i18n/i18n.middleware.js'
+import { setLanguageCookie } from '../../i18n/i18n.middleware.js'
 import { localPath } from '../../lib/local-path.js'
 import { parseQuery } from '../../lib/parse-query.js'
 import { renderBadRequest } from '../../ui/error-pages.js'
@@ -18,12 +17,7 @@ export function systemRoutes({ db, dialect }: AppDependencies) {
   routes.get('/langue', (c) => {
     const parsed = parseQuery(languageQuerySchema, c.req.query())
     if (!parsed.ok) return renderBadRequest(c, parsed.problems)
-    setCookie(c, languageCookie, parsed.value.lang, {
-      path: '/',
-      maxAge: 60 * 60 * 24 * 365,
-      sameSite: 'Lax',
-      httpOnly: true,
-    })
+    setLanguageCookie(c, parsed.value.lang)
     return c.redirect(parsed.value.retour, 303)
   })
 

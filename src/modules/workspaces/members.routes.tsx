@@ -3,6 +3,7 @@ import type { AppDependencies, AppEnv } from '../../app-env.js'
 import { fr } from '../../i18n/fr.js'
 import { renderNotFound } from '../../ui/error-pages.js'
 import { type FieldErrors, fieldErrorsOf, formValues } from '../../ui/forms.js'
+import { noticeFrom } from '../../ui/notices.js'
 import { inviteSchema, roleSchema } from '../accounts/accounts.schemas.js'
 import { changeMembership, type MembershipChange } from './change-membership.js'
 import { inviteMember } from './invite-member.js'
@@ -51,14 +52,8 @@ export function membersRoutes(deps: AppDependencies) {
     )
 
   routes.get('/espace/:workspaceId/membres', workspaceAccess(deps, 'members.view'), (c) => {
-    const info = c.req.query('info') as keyof typeof notices | undefined
-    const notice =
-      info && Object.hasOwn(notices, info)
-        ? {
-            text: c.get('t')(notices[info], { email: c.req.query('email') ?? '' }),
-            success: info !== 'deja' && info !== 'dernier',
-          }
-        : undefined
+    const found = noticeFrom(c, notices, { email: c.req.query('email') ?? '' })
+    const notice = found && { text: found.text, success: found.key !== 'deja' && found.key !== 'dernier' }
     return render(c, notice ? { notice } : {})
   })
 
