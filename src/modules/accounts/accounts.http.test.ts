@@ -237,6 +237,28 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
       expect(page).toContain('Chiffres déclarés par le territoire')
     })
 
+    it('answers bad input on the members and log pages with a message, and changes nothing', async () => {
+      const adminVisitor = new Visitor(test.app)
+      await adminVisitor.signIn('admin@example.org')
+      const tokensBefore = await db().selectFrom('tokens').select('id').execute()
+      const badInvite = await adminVisitor.post(`/espace/${admin.workspaceId}/membres/inviter`, {
+        email: 'not-an-address',
+        role: 'reader',
+      })
+      expect(badInvite.status).toBe(400)
+      const html = await badInvite.text()
+      expect(html).toContain('Saisissez une adresse électronique valide')
+      expect(html).toContain('value="not-an-address"')
+      expect(await db().selectFrom('tokens').select('id').execute()).toHaveLength(tokensBefore.length)
+      const badRole = await adminVisitor.post(`/espace/${admin.workspaceId}/membres/${admin.userId}/role`, {
+        role: 'emperor',
+      })
+      expect(badRole.status).toBe(404)
+      const badDate = await adminVisitor.request(`/espace/${admin.workspaceId}/journal?du=hier`)
+      expect(badDate.status).toBe(400)
+      expect(await badDate.text()).toContain('« du »')
+    })
+
     it('keeps at least one admin in a workspace', async () => {
       const adminVisitor = new Visitor(test.app)
       await adminVisitor.signIn('admin@example.org')

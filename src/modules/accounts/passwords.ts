@@ -46,13 +46,18 @@ const frenchPatterns = [
   'bonjour123456',
   'soleil123456',
 ]
-const commonPasswords: Set<string> = (() => {
-  const require = createRequire(import.meta.url)
-  const list = JSON.parse(
-    readFileSync(require.resolve('@zxcvbn-ts/language-common/src/passwords.json'), 'utf8'),
-  ) as string[]
-  return new Set([...list, ...frenchPatterns].map((password) => password.toLowerCase()))
-})()
+let commonPasswords: Set<string> | undefined
+/** Read on first use, not at start: 49,000 entries the server does not need until someone sets a password. */
+function commonPasswordSet(): Set<string> {
+  if (!commonPasswords) {
+    const require = createRequire(import.meta.url)
+    const list = JSON.parse(
+      readFileSync(require.resolve('@zxcvbn-ts/language-common/src/passwords.json'), 'utf8'),
+    ) as string[]
+    commonPasswords = new Set([...list, ...frenchPatterns].map((password) => password.toLowerCase()))
+  }
+  return commonPasswords
+}
 
 export type PasswordProblem = 'tooShort' | 'common' | 'containsEmail'
 
@@ -61,7 +66,7 @@ export function passwordProblem(password: string, email?: string): PasswordProbl
   if ([...password].length < minimumPasswordLength) return 'tooShort'
   const lower = password.toLowerCase()
   if (
-    commonPasswords.has(lower) ||
+    commonPasswordSet().has(lower) ||
     /^(.)\1+$/.test(lower) ||
     /^(0123456789|123456789012|abcdefghijkl)/.test(lower)
   )
