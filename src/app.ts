@@ -68,7 +68,7 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
 
   app.route('/', pagesRoutes(dependencies))
   app.route('/', territoriesRoutes(dependencies))
-  app.route('/', obligationsRoutes())
+  app.route('/', obligationsRoutes(dependencies))
   app.route('/', systemRoutes(dependencies))
   app.route('/', signInRoutes(dependencies))
   app.route('/', resetRoutes(dependencies))

@@ -5,6 +5,7 @@ import { type DatabaseHandle, openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { type DemoCredential, seedDemoAccounts } from './modules/demo/demo-accounts.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
+import { ensureBundledReferentials } from './modules/referential/referential.store.js'
 import { loadOfficialTerritories } from './modules/territories/load-official-territories.js'
 
 export class StartupError extends Error {}
@@ -44,6 +45,8 @@ export async function prepareDatabase(config: Config): Promise<PreparedDatabase>
         `loaded ${territories.count} territories (${territories.vintage}) in ${Math.round(performance.now() - started)} ms`,
       )
     }
+    const referentials = await ensureBundledReferentials(handle.db)
+    if (referentials.length > 0) notes.push(`published referential ${referentials.join(', ')}`)
     if (config.demo) {
       if (await seedDemo(handle.db)) notes.push('added the demonstration territories')
       demoCredentials = await seedDemoAccounts(handle.db)

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as territories from './migrations/001-territories.js'
 import * as memberIndexes from './migrations/002-member-indexes.js'
 import * as accounts from './migrations/003-accounts.js'
+import * as referentialAssessments from './migrations/004-referential-assessments.js'
 import type { Database } from './schema.js'
 
 // Listed by hand (not read from a folder) so the same list works from src/ under vitest and from dist/.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '001-territories': territories,
   '002-member-indexes': memberIndexes,
   '003-accounts': accounts,
+  '004-referential-assessments': referentialAssessments,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -152,6 +152,55 @@ export interface AuditLogTable {
   after: string | null
 }
 
+export interface ReferentialVersionsTable {
+  version: string
+  referential_id: string
+  title: string
+  /** The whole referential as JSON, exactly as published. */
+  content: string
+  origin: 'bundled' | 'upload'
+  published_at: string
+  published_by: number | null
+}
+
+export type AssessmentStatus = 'draft' | 'submitted'
+
+export interface AssessmentsTable {
+  id: Generated<number>
+  workspace_id: number
+  year: number
+  referential_version: string
+  status: AssessmentStatus
+  created_at: string
+  created_by: number | null
+  updated_at: string
+  submitted_at: string | null
+  submitted_by: number | null
+  tier: 'S' | 'M' | 'L' | null
+  peer_kind: string | null
+  population_band: string | null
+  score: number | null
+  letter: string | null
+}
+
+export interface AssessmentAnswersTable {
+  assessment_id: number
+  question_id: string
+  level: number | null
+  comment: string | null
+  evidence_url: string | null
+  updated_at: string
+  updated_by: number | null
+}
+
+export interface AssessmentScoresTable {
+  assessment_id: number
+  /** 'overall' (scope_id ''), 'ambition' or 'commitment'. */
+  scope: 'overall' | 'ambition' | 'commitment'
+  scope_id: string
+  score: number
+}
+
 export interface Database {
   territories: TerritoriesTable
   territory_search_terms: TerritorySearchTermsTable
@@ -166,4 +215,8 @@ export interface Database {
   auth_throttle: AuthThrottleTable
   outbox: OutboxTable
   audit_log: AuditLogTable
+  referential_versions: ReferentialVersionsTable
+  assessments: AssessmentsTable
+  assessment_answers: AssessmentAnswersTable
+  assessment_scores: AssessmentScoresTable
 }

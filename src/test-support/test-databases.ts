@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { type DatabaseHandle, type DialectName, openDatabase } from '../db/database.js'
 import { migrateToLatest } from '../db/migrate.js'
+import { ensureBundledReferentials } from '../modules/referential/referential.store.js'
 
 /**
  * Every database test runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL is set. Each run
@@ -31,6 +32,7 @@ export function testDialects(): DialectName[] {
 export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   const handle = dialect === 'sqlite' ? await openTestSqlite() : await openTestPostgres()
   await migrateToLatest(handle.db, handle.schema ? { schema: handle.schema } : {})
+  await ensureBundledReferentials(handle.db)
   return handle
 }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { readBundledReferentials } from '../referential/bundled-referentials.js'
 import { evaluateObligation, evaluateObligations, type TerritoryFacts } from './evaluate-obligations.js'
-import { obligationById, obligations } from './obligations.catalogue.js'
+
+// The obligations of the referential shipped with the code (the latest bundled version).
+const obligations = readBundledReferentials().at(-1)?.obligations ?? []
+const obligationById = (id: string) => {
+  const found = obligations.find((obligation) => obligation.id === id)
+  if (!found) throw new Error(`No obligation ${id}`)
+  return found
+}
 
 const commune = (population: number, figures: Partial<TerritoryFacts> = {}): TerritoryFacts => ({
   kind: 'commune',

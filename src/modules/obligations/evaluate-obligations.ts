@@ -118,9 +118,17 @@ function agentsCheck(threshold: number, strict: boolean, facts: TerritoryFacts, 
   }
 }
 
-/** Decides whether one obligation applies to a territory, and says why. */
-export function evaluateObligation(obligation: Obligation, facts: TerritoryFacts): ObligationStatus {
-  const { checks, review } = checksOf(obligation.rule, facts)
+export interface RuleOutcome {
+  status: ObligationStatusValue
+  checks: Check[]
+  missing: DeclarableFigure[]
+  /** The territory's kind is one the rule asks to review rather than one it names. */
+  review: boolean
+}
+
+/** Evaluates an applicability rule (of an obligation, or of a size tier) against a territory. */
+export function evaluateRule(rule: ApplicabilityRule, facts: TerritoryFacts): RuleOutcome {
+  const { checks, review } = checksOf(rule, facts)
   const groups = new Map<number, Truth[]>()
   for (const check of checks) groups.set(check.group, [...(groups.get(check.group) ?? []), check.met])
   const result = and([...groups.values()].map(or))
@@ -139,6 +147,12 @@ export function evaluateObligation(obligation: Obligation, facts: TerritoryFacts
           ),
         ]
       : []
+  return { status, checks, missing, review }
+}
+
+/** Decides whether one obligation applies to a territory, and says why. */
+export function evaluateObligation(obligation: Obligation, facts: TerritoryFacts): ObligationStatus {
+  const { status, checks, missing, review } = evaluateRule(obligation.rule, facts)
   return {
     obligation,
     status,

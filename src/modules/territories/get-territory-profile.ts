@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database, TerritoryKind } from '../../db/schema.js'
 import { evaluateObligations, type ObligationStatus } from '../obligations/evaluate-obligations.js'
-import { obligations } from '../obligations/obligations.catalogue.js'
+import { currentReferential } from '../referential/referential.store.js'
 import {
   findMemberDepartements,
   findMembers,
@@ -25,6 +25,8 @@ export interface TerritoryProfile {
   /** The figures the obligations were computed with: declared ones, or the visitor's estimate. */
   used: DeclaredFigures
   simulated: boolean
+  /** The referential version whose obligations were evaluated. */
+  referentialVersion: string
   obligations: ObligationStatus[]
 }
 
@@ -37,10 +39,11 @@ export async function getTerritoryProfile(
 ): Promise<TerritoryProfile | undefined> {
   const territory = await findTerritory(db, kind, code)
   if (!territory) return undefined
-  const [parents, memberDepartements, members] = await Promise.all([
+  const [parents, memberDepartements, members, referential] = await Promise.all([
     findParents(db, territory),
     findMemberDepartements(db, territory),
     findMembers(db, territory, options.membersPage, membersPageSize),
+    currentReferential(db),
   ])
   const declared: DeclaredFigures = {
     agentsFte: territory.agents_fte,
@@ -61,7 +64,8 @@ export async function getTerritoryProfile(
     declared,
     used,
     simulated,
-    obligations: evaluateObligations(obligations, {
+    referentialVersion: referential.version,
+    obligations: evaluateObligations(referential.obligations, {
       kind: territory.kind,
       populationTotal: territory.population_total,
       populationMunicipal: territory.population_municipal,

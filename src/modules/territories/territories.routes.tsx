@@ -4,6 +4,7 @@ import { LruCache } from '../../lib/lru-cache.js'
 import { parseQuery } from '../../lib/parse-query.js'
 import { foldForSearch } from '../../lib/text.js'
 import { renderBadRequest, renderNotFound } from '../../ui/error-pages.js'
+import { currentReferential } from '../referential/referential.store.js'
 import { getTerritoryProfile } from './get-territory-profile.js'
 import { searchTerritories, territoryVersion } from './territories.queries.js'
 import {
@@ -60,7 +61,8 @@ export function territoriesRoutes({ db }: AppDependencies) {
       const version = await territoryVersion(db, kind, code)
       if (!version) return notFound()
       const url = new URL(c.req.url)
-      cacheKey = `${c.get('locale')}|${version}|${url.pathname}${url.search}`
+      const referential = await currentReferential(db)
+      cacheKey = `${c.get('locale')}|${version}|${referential.version}|${url.pathname}${url.search}`
       const cached = pageCache.get(cacheKey)
       if (cached) return c.html(cached)
     }
