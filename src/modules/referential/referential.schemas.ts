@@ -148,9 +148,9 @@ function crossReferenceIssues(referential: z.infer<typeof baseReferentialSchema>
       issues.push({ path: ['sizeTiers', index, 'id'], message: `palier ${tier} attendu à cette place` })
   })
   const obligationIds = new Set(referential.obligations.map((obligation) => obligation.id))
-  referential.obligations.forEach((obligation, index) =>
-    unique(`obligation:${obligation.id}`, ['obligations', index]),
-  )
+  referential.obligations.forEach((obligation, index) => {
+    unique(`obligation:${obligation.id}`, ['obligations', index])
+  })
   const axisIds = new Set(referential.decreeAxes.map((axis) => axis.id))
   const questionIds = new Set<string>()
   for (const ambition of referential.ambitions)
