@@ -11,11 +11,18 @@ import { sessionMiddleware } from './modules/accounts/session.middleware.js'
 import { signInRoutes } from './modules/accounts/sign-in.routes.js'
 import { apiRoutes } from './modules/api/api.routes.js'
 import { apiError } from './modules/api/api-errors.js'
+import { assessmentsRoutes } from './modules/assessments/assessments.routes.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
 import { createMailer } from './modules/mail/mailer.js'
 import { obligationsRoutes } from './modules/obligations/obligations.routes.js'
 import { operatorRoutes } from './modules/operator/operator.routes.js'
 import { pagesRoutes } from './modules/pages/pages.routes.js'
+import {
+  publishPath,
+  publishReferentialRoutes,
+  publishUploadLimit,
+} from './modules/referential/publish-referential.routes.js'
+import { referentialRoutes } from './modules/referential/referential.routes.js'
 import { systemRoutes } from './modules/system/system.routes.js'
 import { territoriesRoutes } from './modules/territories/territories.routes.js'
 import { membersRoutes } from './modules/workspaces/members.routes.js'
@@ -64,11 +71,14 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
   app.use(renderer)
   // The open API is read-only and cookie-free; everything else knows who is signed in.
   app.use('*', async (c, next) => (isApi(c.req.path) ? next() : session(c, next)))
+  // The one upload is capped before the CSRF check below reads the body.
+  app.use(publishPath, publishUploadLimit)
   app.use('*', async (c, next) => (isApi(c.req.path) ? next() : csrf(c, next)))
 
   app.route('/', pagesRoutes(dependencies))
   app.route('/', territoriesRoutes(dependencies))
   app.route('/', obligationsRoutes(dependencies))
+  app.route('/', referentialRoutes(dependencies))
   app.route('/', systemRoutes(dependencies))
   app.route('/', signInRoutes(dependencies))
   app.route('/', resetRoutes(dependencies))
@@ -76,9 +86,11 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
   app.route('/', accountRoutes(dependencies))
   app.route('/', workspacesRoutes(dependencies))
   app.route('/', membersRoutes(dependencies))
+  app.route('/', assessmentsRoutes(dependencies))
   app.route('/', requestWorkspaceRoutes(dependencies))
   app.route('/', auditRoutes(dependencies))
   app.route('/', operatorRoutes(dependencies))
+  app.route('/', publishReferentialRoutes(dependencies))
   app.route('/api/v1', apiRoutes(dependencies))
 
   app.notFound((c) =>

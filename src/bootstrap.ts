@@ -4,6 +4,7 @@ import type { Config } from './config.js'
 import { type DatabaseHandle, openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { type DemoCredential, seedDemoAccounts } from './modules/demo/demo-accounts.js'
+import { seedDemoAssessments } from './modules/demo/demo-assessments.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
 import { ensureBundledReferentials } from './modules/referential/referential.store.js'
 import { loadOfficialTerritories } from './modules/territories/load-official-territories.js'
@@ -50,6 +51,7 @@ export async function prepareDatabase(config: Config): Promise<PreparedDatabase>
     if (config.demo) {
       if (await seedDemo(handle.db)) notes.push('added the demonstration territories')
       demoCredentials = await seedDemoAccounts(handle.db)
+      if (await seedDemoAssessments(handle.db)) notes.push('added the demonstration self-assessments')
     }
   } catch (error) {
     await handle.close()

@@ -1,12 +1,14 @@
 import { prepareDatabase } from '../bootstrap.js'
 import { loadConfig } from '../config.js'
 import { seedDemoAccounts } from '../modules/demo/demo-accounts.js'
+import { seedDemoAssessments } from '../modules/demo/demo-assessments.js'
 
 /** npm run demo:reset — puts the demo workspace back as new, with new demo passwords. */
 async function main(): Promise<void> {
   const { handle } = await prepareDatabase({ ...loadConfig(), demo: true })
   try {
     const credentials = await seedDemoAccounts(handle.db, { reset: true })
+    await seedDemoAssessments(handle.db, { reset: true })
     console.log('jalons: demo data reset; new demo accounts:')
     for (const credential of credentials)
       console.log(`jalons:   ${credential.email}  ${credential.password}  (${credential.what})`)

@@ -1,9 +1,13 @@
 import { enAccounts } from './en-accounts.js'
+import { enAssessments } from './en-assessments.js'
+import { enReferential } from './en-referential.js'
 import type { fr } from './fr.js'
 
 /** The English catalogue: same keys as the French one (checked by the type below). */
 export const en: Record<keyof typeof fr, string> = {
   ...enAccounts,
+  ...enReferential,
+  ...enAssessments,
   'site.name': 'Jalons',
   'site.tagline': 'Responsible digital for French local authorities, with shared indicators',
   'ui.colon': ': ',

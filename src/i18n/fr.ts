@@ -1,8 +1,12 @@
 import { frAccounts } from './fr-accounts.js'
+import { frAssessments } from './fr-assessments.js'
+import { frReferential } from './fr-referential.js'
 
 /** The French catalogue: the reference one. Every other language must have the same keys. */
 export const fr = {
   ...frAccounts,
+  ...frReferential,
+  ...frAssessments,
   'site.name': 'Jalons',
   'site.tagline': 'Le numérique responsable des territoires, avec des indicateurs partagés',
   'ui.colon': ' : ',

@@ -64,17 +64,22 @@ export class Visitor {
 
   async request(
     path: string,
-    init: { method?: string; form?: Record<string, string> } = {},
+    init: { method?: string; form?: Record<string, string>; multipart?: FormData } = {},
   ): Promise<Response> {
     if (!this.cookies.has('jalons_csrf') && init.method === 'POST') await this.request('/connexion')
     const headers: Record<string, string> = {
       'x-forwarded-for': this.address,
       cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
     }
-    let body: string | undefined
+    let body: string | FormData | undefined
     if (init.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded'
       body = new URLSearchParams({ _csrf: this.csrf, ...init.form }).toString()
+    }
+    if (init.multipart) {
+      // The Request sets the multipart content type, with its boundary.
+      body = init.multipart
+      if (!body.has('_csrf')) body.append('_csrf', this.csrf)
     }
     const response = await this.app.request(path, {
       method: init.method ?? 'GET',
@@ -92,6 +97,16 @@ export class Visitor {
 
   post(path: string, form: Record<string, string> = {}): Promise<Response> {
     return this.request(path, { method: 'POST', form })
+  }
+
+  /** A form with files (multipart), as a browser sends an <input type="file">. */
+  async upload(path: string, files: Record<string, File>, fields: Record<string, string> = {}) {
+    if (!this.cookies.has('jalons_csrf')) await this.request('/connexion')
+    const form = new FormData()
+    form.append('_csrf', this.csrf)
+    for (const [name, value] of Object.entries(fields)) form.set(name, value)
+    for (const [name, file] of Object.entries(files)) form.append(name, file)
+    return this.request(path, { method: 'POST', multipart: form })
   }
 
   async signIn(email: string, password = testPassword): Promise<Response> {

@@ -32,6 +32,8 @@ const parameterLabels: Record<string, MessageKey> = {
   achats: 'param.achats',
   lang: 'param.lang',
   retour: 'param.retour',
+  de: 'param.de',
+  a: 'param.a',
 }
 
 export function describeProblem(problem: ParameterProblem, t: Translate): string {

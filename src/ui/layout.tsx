@@ -8,7 +8,7 @@ import { assetUrl } from './static-assets.js'
 export interface PageProps {
   title: string
   /** Current section in the navigation, for aria-current. */
-  section?: 'home' | 'territories' | 'obligations' | 'api' | 'about'
+  section?: 'home' | 'territories' | 'referential' | 'obligations' | 'api' | 'about'
   description?: string
 }
 
@@ -50,6 +50,7 @@ function Layout({ children, title, section, description }: PropsWithChildren<Pag
   const navItems = [
     { id: 'home', href: '/', label: t('nav.home') },
     { id: 'territories', href: '/territoires', label: t('nav.territories') },
+    { id: 'referential', href: '/referentiel', label: t('nav.referential') },
     { id: 'obligations', href: '/obligations', label: t('nav.obligations') },
     { id: 'api', href: '/api', label: t('nav.api') },
     { id: 'about', href: '/a-propos', label: t('nav.about') },

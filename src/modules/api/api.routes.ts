@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppDependencies, AppEnv } from '../../app-env.js'
+import { referentialApi, referentialApiOperations } from '../referential/referential.api.js'
 import { territoriesApi, territoriesApiOperations } from '../territories/territories.api.js'
 import { apiError } from './api-errors.js'
 import { buildOpenApiDocument } from './openapi.js'
@@ -9,7 +10,10 @@ const apiVersion = '1.0.0'
 /** Version 1 of the public API. Each module contributes its routes and their documentation. */
 export function apiRoutes(dependencies: AppDependencies) {
   const api = new Hono<AppEnv>()
-  const document = buildOpenApiDocument([...territoriesApiOperations], apiVersion)
+  const document = buildOpenApiDocument(
+    [...territoriesApiOperations, ...referentialApiOperations],
+    apiVersion,
+  )
   api.use('*', async (c, next) => {
     await next()
     // Open data: any site may read it from a browser.
@@ -17,6 +21,7 @@ export function apiRoutes(dependencies: AppDependencies) {
   })
   api.get('/openapi.json', (c) => c.json(document))
   api.route('/', territoriesApi(dependencies))
+  api.route('/', referentialApi(dependencies))
   api.notFound((c) =>
     apiError(c, 404, 'not_found', `No API route ${c.req.method} ${new URL(c.req.url).pathname}`),
   )

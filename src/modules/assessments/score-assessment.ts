@@ -53,17 +53,24 @@ export function letterFor(score: number): Letter {
   return 'E'
 }
 
-const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
 const round = (value: number) => Math.round(value)
 
-/** Scores one assessment from its answers (question id → level 0–3, or null / absent when unanswered). */
+/**
+ * Scores one assessment from its answers (question id → level 0–3, or null / absent when unanswered).
+ * One pass, plain loops: submission scores one assessment, but a rescoring or a benchmark scores
+ * tens of thousands. Means add the exact (unrounded) commitment scores in the referential's order.
+ */
 export function scoreAssessment(
   context: ScoringContext,
   levels: ReadonlyMap<string, number | null>,
 ): AssessmentScores {
-  const exact: { commitmentId: string; ambitionId: string; score: number | null }[] = []
   const commitments: CommitmentScore[] = []
+  const ambitions: { ambitionId: string; score: number | null }[] = []
+  let overallSum = 0
+  let overallCount = 0
   for (const ambition of context.referential.ambitions) {
+    let ambitionSum = 0
+    let ambitionCount = 0
     for (const commitment of ambition.commitments) {
       let applicable = 0
       let answered = 0
@@ -79,7 +86,12 @@ export function scoreAssessment(
         sum += level
       }
       const score = applicable === 0 ? null : (100 * sum) / (maxLevel * applicable)
-      exact.push({ commitmentId: commitment.id, ambitionId: ambition.id, score })
+      if (score !== null) {
+        ambitionSum += score
+        ambitionCount++
+        overallSum += score
+        overallCount++
+      }
       commitments.push({
         commitmentId: commitment.id,
         ambitionId: ambition.id,
@@ -89,14 +101,12 @@ export function scoreAssessment(
         notApplicable: commitment.questions.length - applicable,
       })
     }
+    ambitions.push({
+      ambitionId: ambition.id,
+      score: ambitionCount === 0 ? null : round(ambitionSum / ambitionCount),
+    })
   }
-  const scored = (rows: typeof exact) => rows.flatMap((row) => (row.score === null ? [] : [row.score]))
-  const ambitions = context.referential.ambitions.map((ambition) => {
-    const values = scored(exact.filter((row) => row.ambitionId === ambition.id))
-    return { ambitionId: ambition.id, score: values.length === 0 ? null : round(mean(values)) }
-  })
-  const all = scored(exact)
-  const overall = all.length === 0 ? null : round(mean(all))
+  const overall = overallCount === 0 ? null : round(overallSum / overallCount)
   return { commitments, ambitions, overall, letter: overall === null ? null : letterFor(overall) }
 }
 

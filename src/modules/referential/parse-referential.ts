@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument } from 'yaml'
+import { z } from 'zod'
 import { type Referential, referentialSchema } from './referential.schemas.js'
 
 export interface ReferentialProblem {
@@ -22,6 +23,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return formatted || '(racine)'
 }
 
+const frenchMessages = z.locales.fr().localeError
+
 /**
  * Reads a referential from YAML or JSON text (JSON is YAML too) and checks it whole. Every
  * problem is returned, each with its path and line, so that a writer fixes the file in one pass.
@@ -39,7 +42,9 @@ export function parseReferential(source: string): ParsedReferential {
       })),
     }
   }
-  const parsed = referentialSchema.safeParse(document.toJS())
+  // The file's writers read French (its texts are French): zod's own messages too. The messages the
+  // schema writes itself (unknown obligation, duplicate id…) are French already.
+  const parsed = referentialSchema.safeParse(document.toJS(), { error: frenchMessages })
   if (parsed.success) return { ok: true, referential: parsed.data }
   const lineOf = (path: readonly PropertyKey[]): number | null => {
     // Walk up until a node exists: a missing key has no line, its parent does.

@@ -215,9 +215,23 @@ function crossReferenceIssues(referential: z.infer<typeof baseReferentialSchema>
   return issues
 }
 
-export const referentialSchema = baseReferentialSchema.superRefine((referential, context) => {
-  for (const issue of crossReferenceIssues(referential)) context.addIssue({ code: 'custom', ...issue })
-})
+/**
+ * The cross-reference checks run even when the shape has problems (zod would skip them), so that
+ * a writer sees a wrong level count and an unknown obligation in the same pass. A file too broken
+ * to walk (a list missing, say) gets its shape problems only.
+ */
+export const referentialSchema = baseReferentialSchema.superRefine(
+  (referential, context) => {
+    let issues: Issue[]
+    try {
+      issues = crossReferenceIssues(referential)
+    } catch {
+      return
+    }
+    for (const issue of issues) context.addIssue({ code: 'custom', ...issue })
+  },
+  { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+)
 
 export type Referential = z.infer<typeof referentialSchema>
 export type Ambition = Referential['ambitions'][number]

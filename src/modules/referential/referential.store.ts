@@ -172,3 +172,19 @@ export async function currentReferential(db: Db): Promise<Referential> {
   if (!referential) throw new Error(`Referential version ${version} vanished`)
   return referential
 }
+
+/**
+ * A published version exactly as stored (the JSON text), with its publication date: what the
+ * download and the API hand out, byte for byte the same whichever process serves it.
+ */
+export async function readPublishedVersion(
+  db: Db,
+  version: string,
+): Promise<{ content: string; publishedAt: string } | undefined> {
+  const row = await db
+    .selectFrom('referential_versions')
+    .select(['content', 'published_at'])
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return row ? { content: row.content, publishedAt: row.published_at } : undefined
+}

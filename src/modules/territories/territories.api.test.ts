@@ -83,7 +83,10 @@ describe.each(testDialects())('territories API on %s', (dialect) => {
     const { status, body } = await json('/api/v1/openapi.json')
     expect(status).toBe(200)
     expect(body.openapi).toBe('3.1.0')
-    expect(Object.keys(body.paths)).toEqual(['/api/v1/territories', '/api/v1/territories/{kind}/{code}'])
+    expect(Object.keys(body.paths).filter((path) => path.startsWith('/api/v1/territories'))).toEqual([
+      '/api/v1/territories',
+      '/api/v1/territories/{kind}/{code}',
+    ])
     const search = body.paths['/api/v1/territories'].get
     expect(search.parameters.map((parameter: { name: string }) => parameter.name)).toEqual([
       'q',

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../test-support/test-app.js'
 import { testDialects } from '../../test-support/test-databases.js'
 import { createTestUser, Visitor } from '../../test-support/test-users.js'
+import { startAssessment } from '../assessments/start-assessment.js'
+import { currentReferential } from '../referential/referential.store.js'
+
+const assessmentYear = new Date().getUTCFullYear()
 
 /**
  * Routes anyone may use without an account. Every other route must turn an anonymous visitor
@@ -14,11 +18,21 @@ const publicRoutes = new Set([
   'GET /territoires',
   'GET /territoires/:kind/:code',
   'GET /obligations',
+  'GET /referentiel',
+  'GET /referentiel/methode',
+  'GET /referentiel/comparer',
+  'GET /referentiel/:version',
+  'GET /referentiel/:version/engagements/:commitmentId',
+  'GET /referentiel/:version/export.json',
+  'GET /referentiel/:version/export.csv',
   'GET /langue',
   'GET /healthz',
   'GET /api/v1/openapi.json',
   'GET /api/v1/territories',
   'GET /api/v1/territories/:kind/:code',
+  'GET /api/v1/referential',
+  'GET /api/v1/referential/versions',
+  'GET /api/v1/referential/:version',
   'GET /static/:name',
   'GET /connexion',
   'POST /connexion',
@@ -57,6 +71,15 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
         updated_at: 'x',
       })
       .execute()
+    // Both workspaces hold a self-assessment, so B's pages exist and A's answer.
+    const referential = await currentReferential(test.database.db)
+    for (const workspace of [a, b])
+      await startAssessment(test.database.db, {
+        workspaceId: workspace.workspaceId,
+        year: assessmentYear,
+        actorId: workspace.userId,
+        referential,
+      })
   })
   afterAll(async () => {
     await test.database.dispose()
@@ -81,10 +104,12 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
       .replace(':workspaceId', String(workspaceId))
       .replace(':userId', String(userId))
       .replace(/:decision\{[^}]+\}/, 'accepter')
+      .replace(':year', String(assessmentYear))
+      .replace(':commitmentId', 'A1.E1')
       .replace(/:(\w+)/g, '1')
   const snapshot = async () => {
     const db = test.database.db
-    const [memberships, audit, declarations, tokens] = await Promise.all([
+    const [memberships, audit, declarations, tokens, assessments] = await Promise.all([
       db
         .selectFrom('memberships')
         .selectAll()
@@ -94,8 +119,14 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
       db.selectFrom('audit_log').select('id').where('workspace_id', '=', b.workspaceId).execute(),
       db.selectFrom('territory_declarations').selectAll().execute(),
       db.selectFrom('tokens').select('id').where('workspace_id', '=', b.workspaceId).execute(),
+      db
+        .selectFrom('assessments')
+        .leftJoin('assessment_answers', 'assessment_answers.assessment_id', 'assessments.id')
+        .selectAll()
+        .where('workspace_id', '=', b.workspaceId)
+        .execute(),
     ])
-    return JSON.stringify({ memberships, audit, declarations, tokens })
+    return JSON.stringify({ memberships, audit, declarations, tokens, assessments })
   }
 
   it('has workspace routes to check', () => {
@@ -106,6 +137,7 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
     const visitor = new Visitor(test.app)
     expect((await visitor.signIn('admin-a@example.org')).status).toBe(303)
     const before = await snapshot()
+    const referential = await currentReferential(test.database.db)
     for (const route of routes().filter((candidate) => candidate.path.includes(':workspaceId'))) {
       const path = fill(route.path, b.workspaceId, b.userId)
       const response =
@@ -115,6 +147,9 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
               email: 'intruder@example.org',
               agents: '1',
               purchases: '1',
+              year: String(assessmentYear + 1),
+              version: referential.version,
+              'level-A1.E1.Q1': '3',
             })
           : await visitor.request(path)
       expect(response.status, `${route.method} ${path}`).toBe(404)
@@ -161,10 +196,12 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
     await createTestUser(test.database.db, { email: 'operator@example.org', platformRole: 'operator' })
     const visitor = new Visitor(test.app)
     await visitor.signIn('operator@example.org')
-    expect((await visitor.request('/operateur')).status).toBe(200)
+    const operatorPages = ['/operateur', '/operateur/referentiel']
+    for (const path of operatorPages) expect((await visitor.request(path)).status, path).toBe(200)
     expect((await visitor.request(`/espace/${b.workspaceId}`)).status).toBe(404)
     const member = new Visitor(test.app)
     await member.signIn('admin-a@example.org')
-    expect((await member.request('/operateur')).status).toBe(403)
+    for (const path of operatorPages) expect((await member.request(path)).status, path).toBe(403)
+    expect((await member.post('/operateur/referentiel')).status).toBe(403)
   })
 })

@@ -8,6 +8,8 @@ export type WorkspaceAction =
   | 'members.view'
   | 'members.manage'
   | 'audit.view'
+  | 'assessment.edit'
+  | 'assessment.submit'
 
 const rolesAllowed: Record<WorkspaceAction, readonly WorkspaceRole[]> = {
   'workspace.view': ['admin', 'contributor', 'reader'],
@@ -15,6 +17,9 @@ const rolesAllowed: Record<WorkspaceAction, readonly WorkspaceRole[]> = {
   'members.view': ['admin', 'contributor', 'reader'],
   'members.manage': ['admin'],
   'audit.view': ['admin'],
+  'assessment.edit': ['admin', 'contributor'],
+  // Submitting locks the year's answers and puts them in the peer figures: the admin's call.
+  'assessment.submit': ['admin'],
 }
 
 /** Only members act in a workspace: operators manage workspaces, observers read what is published. */

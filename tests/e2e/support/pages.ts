@@ -115,6 +115,40 @@ export const appPages: AppPage[] = [
     status: 200,
     heading: { fr: /^Obligations légales et règles/, en: /^Legal obligations and how they apply$/ },
   },
+  {
+    name: 'referential',
+    path: '/referentiel',
+    status: 200,
+    heading: {
+      fr: /^Référentiel Territoires numériques responsables$/,
+      en: /^Referential Territoires numériques responsables$/,
+    },
+  },
+  {
+    // The largest commitment page (5 questions, 6 indicators): the one closest to the page budget.
+    name: 'referential-commitment',
+    path: '/referentiel/2026.1/engagements/A1.E1',
+    status: 200,
+    heading: {
+      fr: /^A1\.E1 · Organiser l’accès de tous aux services publics$/,
+      en: /^A1\.E1 · Organiser l’accès de tous aux services publics$/,
+    },
+  },
+  {
+    name: 'referential-compare',
+    path: '/referentiel/comparer?de=2026.1&a=2026.1',
+    status: 200,
+    heading: {
+      fr: /^Comparer deux versions du référentiel$/,
+      en: /^Compare two versions of the referential$/,
+    },
+  },
+  {
+    name: 'referential-method',
+    path: '/referentiel/methode',
+    status: 200,
+    heading: { fr: /^Méthode de calcul des scores$/, en: /^How scores are computed$/ },
+  },
   { name: 'api', path: '/api', status: 200, heading: { fr: /^API ouverte$/, en: /^Open API$/ } },
   {
     name: 'about',

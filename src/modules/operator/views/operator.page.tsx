@@ -34,7 +34,8 @@ export function OperatorPage({
       <h1>{t('operator.title')}</h1>
       <p>
         <a href="/operateur/boite-d-envoi">{t('operator.outbox')}</a> ·{' '}
-        <a href="/operateur/journal">{t('operator.audit')}</a>
+        <a href="/operateur/journal">{t('operator.audit')}</a> ·{' '}
+        <a href="/operateur/referentiel">{t('operator.referential')}</a>
       </p>
       {notice ? (
         <p class="notice success" role="status">

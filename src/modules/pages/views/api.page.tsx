@@ -6,6 +6,8 @@ export function ApiPage({ c }: { c: Context<AppEnv> }) {
   const routes = [
     { path: '/api/v1/territories?q=lyon', label: t('api.route.search') },
     { path: '/api/v1/territories/commune/69123', label: t('api.route.territory') },
+    { path: '/api/v1/referential', label: t('api.route.referential') },
+    { path: '/api/v1/referential/versions', label: t('api.route.referentialVersions') },
   ]
   return (
     <>

@@ -3,12 +3,19 @@ import type { AppEnv } from '../../../app-env.js'
 import { canInWorkspace } from '../workspaces.policy.js'
 
 /** The workspace's own navigation: only the sections the member's role opens. */
-export function WorkspaceNav({ c, current }: { c: Context<AppEnv>; current: 'home' | 'members' | 'audit' }) {
+export function WorkspaceNav({
+  c,
+  current,
+}: {
+  c: Context<AppEnv>
+  current: 'home' | 'assessment' | 'members' | 'audit'
+}) {
   const t = c.get('t')
   const workspace = c.get('workspace')
   const base = `/espace/${workspace.id}`
   const items = [
     { id: 'home', href: base, label: t('workspace.nav.home'), show: true },
+    { id: 'assessment', href: `${base}/autodiagnostic`, label: t('workspace.nav.assessment'), show: true },
     {
       id: 'members',
       href: `${base}/membres`,

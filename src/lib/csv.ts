@@ -1,0 +1,30 @@
+/** A cell: text, a number, or nothing (an empty cell). */
+export type CsvValue = string | number | null | undefined
+
+export interface CsvOptions {
+  /** `;` for French spreadsheets (the comma is their decimal separator), `,` elsewhere. */
+  separator?: ',' | ';' | '\t'
+  /** Start with a byte order mark, so that spreadsheets read the file as UTF-8 rather than Windows-1252. */
+  bom?: boolean
+}
+
+/**
+ * Writes rows as CSV (RFC 4180): lines end with CRLF; a field holding the separator, a double quote,
+ * a line break or leading/trailing spaces is quoted, with its double quotes doubled.
+ */
+export function toCsv(rows: readonly (readonly CsvValue[])[], options: CsvOptions = {}): string {
+  const separator = options.separator ?? ','
+  const field = (value: CsvValue): string => {
+    if (value === null || value === undefined) return ''
+    const text = String(value)
+    const needsQuotes =
+      text.includes(separator) ||
+      text.includes('"') ||
+      text.includes('\n') ||
+      text.includes('\r') ||
+      text !== text.trim()
+    return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text
+  }
+  const body = rows.map((row) => row.map(field).join(separator)).join('\r\n')
+  return `${options.bom ? '\uFEFF' : ''}${body}${rows.length > 0 ? '\r\n' : ''}`
+}
