@@ -53,4 +53,12 @@ describe('toCsv', () => {
     expect(toCsv([])).toBe('')
     expect(toCsv([], { bom: true })).toBe('\uFEFF')
   })
+
+  it('neutralises text that a spreadsheet would run as a formula, when asked, and leaves numbers alone', () => {
+    const rows = [['=HYPERLINK("http://evil.example")', '+33 1 23', '@SUM(A1)', 'plain', -4]]
+    expect(toCsv(rows, { separator: ';', inertFormulas: true })).toBe(
+      `"'=HYPERLINK(""http://evil.example"")";'+33 1 23;'@SUM(A1);plain;-4\r\n`,
+    )
+    expect(toCsv([['=1+1']], { separator: ';' })).toBe('=1+1\r\n')
+  })
 })

@@ -6,6 +6,12 @@ export interface CsvOptions {
   separator?: ',' | ';' | '\t'
   /** Start with a byte order mark, so that spreadsheets read the file as UTF-8 rather than Windows-1252. */
   bom?: boolean
+  /**
+   * Text typed by people could start like a spreadsheet formula (=, +, -, @, tab, carriage
+   * return): such text cells get a leading apostrophe, so that opening the file never runs
+   * anything (CSV injection). Numbers are left as they are.
+   */
+  inertFormulas?: boolean
 }
 
 /**
@@ -16,7 +22,10 @@ export function toCsv(rows: readonly (readonly CsvValue[])[], options: CsvOption
   const separator = options.separator ?? ','
   const field = (value: CsvValue): string => {
     if (value === null || value === undefined) return ''
-    const text = String(value)
+    const text =
+      options.inertFormulas && typeof value === 'string' && /^[=+\-@\t\r]/.test(value)
+        ? `'${value}`
+        : String(value)
     const needsQuotes =
       text.includes(separator) ||
       text.includes('"') ||

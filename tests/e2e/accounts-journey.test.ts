@@ -356,6 +356,7 @@ describe.skipIf(!browserAvailable)('accounts and workspaces, without JavaScript'
     const workspaceNav = page.getByRole('navigation', { name: 'Navigation de l’espace' })
     expect(await workspaceNav.getByRole('link').allInnerTexts()).toEqual([
       'Tableau de bord',
+      'Autodiagnostic',
       'Membres',
       'Journal',
     ])
@@ -367,7 +368,11 @@ describe.skipIf(!browserAvailable)('accounts and workspaces, without JavaScript'
     await audit(alex, 'switched-to-demo')
     expect(await heading(alex)).toBe(`Espace de travail : ${demoCity}`)
     // A contributor has no audit log to read.
-    expect(await workspaceNav.getByRole('link').allInnerTexts()).toEqual(['Tableau de bord', 'Membres'])
+    expect(await workspaceNav.getByRole('link').allInnerTexts()).toEqual([
+      'Tableau de bord',
+      'Autodiagnostic',
+      'Membres',
+    ])
   })
 
   step('the person is denied another workspace with the same 404 as for none', async () => {

@@ -51,12 +51,6 @@ export function assessmentJson(workspace: WorkspaceContext, context: AssessmentC
   }
 }
 
-/**
- * Free text typed by members could start like a spreadsheet formula (=, +, -, @): such cells get a
- * leading apostrophe so that opening the export never runs anything.
- */
-const inert = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text)
-
 /** French spreadsheet habits: `;`, UTF-8 with a BOM so that Excel reads the accents. */
 export function assessmentCsv(workspace: WorkspaceContext, context: AssessmentContext): string {
   const data = assessmentJson(workspace, context)
@@ -81,8 +75,8 @@ export function assessmentCsv(workspace: WorkspaceContext, context: AssessmentCo
     answer.applicable ? 'oui' : 'non',
     answer.level === null ? '' : String(answer.level),
     answer.levelLabel ?? '',
-    inert(answer.comment ?? ''),
-    inert(answer.evidenceUrl ?? ''),
+    answer.comment ?? '',
+    answer.evidenceUrl ?? '',
   ])
-  return toCsv([header, ...rows], { separator: ';', bom: true })
+  return toCsv([header, ...rows], { separator: ';', bom: true, inertFormulas: true })
 }

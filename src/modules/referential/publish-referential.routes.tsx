@@ -7,7 +7,7 @@ import { parseReferential } from './parse-referential.js'
 import { listReferentialVersions, publishReferential, ReferentialVersionTaken } from './referential.store.js'
 import { PublishPage, type PublishState, uploadField } from './views/publish.page.js'
 
-/** The largest referential file accepted. The bundled one is about 100 kB: 2 MB leaves ample room. */
+/** The largest referential file accepted. The shipped YAML is about 75 kB: 2 MB leaves ample room. */
 export const maxReferentialBytes = 2 * 1024 * 1024
 const maxReferentialMegabytes = maxReferentialBytes / 1024 / 1024
 export const publishPath = '/operateur/referentiel'

@@ -89,5 +89,5 @@ export function referentialCsvRows(referential: Referential): CsvValue[][] {
 
 /** UTF-8 with a byte order mark and `;` between fields: what a French spreadsheet opens right away. */
 export function referentialCsv(referential: Referential): string {
-  return toCsv(referentialCsvRows(referential), { separator: ';', bom: true })
+  return toCsv(referentialCsvRows(referential), { separator: ';', bom: true, inertFormulas: true })
 }

@@ -8,6 +8,7 @@ import type { AssessmentRefusal } from '../assessment-errors.js'
 import { levelsOf } from '../assessments.queries.js'
 import { scoreAssessment } from '../score-assessment.js'
 import { AssessmentHeader } from './assessment-header.js'
+import { ExportLinks } from './export-links.js'
 import { RefusalMessage } from './refusal-message.js'
 
 /** One year's assessment: progress per commitment, links to answer, submission, exports. */
@@ -96,17 +97,7 @@ export function AssessmentOverviewPage({
           </form>
         </section>
       ) : null}
-      <p>
-        {t('assessment.export')}
-        {t('ui.colon')}
-        <a href={`${base}/export.csv`} download>
-          CSV
-        </a>
-        {' · '}
-        <a href={`${base}/export.json`} download>
-          JSON
-        </a>
-      </p>
+      <ExportLinks c={c} base={base} />
     </>
   )
 }

@@ -8,6 +8,7 @@ import type { PeerView, Results } from '../build-results.js'
 import type { Distribution } from '../peer-statistics.js'
 import { minimumGroupSize } from '../peer-statistics.js'
 import { AssessmentHeader } from './assessment-header.js'
+import { ExportLinks } from './export-links.js'
 import { RadarChart } from './radar-chart.js'
 
 /** The year's results: scores, radar against last year, strengths and gaps, recommendations, peers. */
@@ -209,19 +210,7 @@ export function ResultsPage({
           year={assessment.year}
         />
       </section>
-      <p class="no-print">
-        {t('assessment.export')}
-        {t('ui.colon')}
-        <a href={`${base}/export.csv`} download>
-          CSV
-        </a>
-        {' · '}
-        <a href={`${base}/export.json`} download>
-          JSON
-        </a>
-        {' · '}
-        {t('assessment.results.print')}
-      </p>
+      <ExportLinks c={c} base={base} withPrint />
     </>
   )
 }
