@@ -3,6 +3,11 @@ import type { frAssessments } from './fr-assessments.js'
 /** The self-assessment's messages in English. */
 export const enAssessments: Record<keyof typeof frAssessments, string> = {
   'workspace.nav.assessment': 'Self-assessment',
+  'assessment.home.none': 'No self-assessment yet.',
+  'assessment.home.draft': 'Self-assessment {year} in progress (draft).',
+  'assessment.home.submitted':
+    'Latest submitted self-assessment: {year}, score {score} / 100, letter {letter}.',
+  'assessment.home.open': 'Open the self-assessment',
   'assessment.list.title': 'Maturity self-assessment',
   'assessment.list.lead':
     'Each year, assess where the authority stands on the referential’s 9 commitments: a level from 0 to 3 per question, with a comment and evidence if you wish. You can save a draft and come back later; once submitted, the year’s self-assessment is locked.',

@@ -1,6 +1,11 @@
 /** The self-assessment's messages (French, the reference). */
 export const frAssessments = {
   'workspace.nav.assessment': 'Autodiagnostic',
+  'assessment.home.none': 'Aucun autodiagnostic pour l’instant.',
+  'assessment.home.draft': 'Autodiagnostic {year} en cours (brouillon).',
+  'assessment.home.submitted':
+    'Dernier autodiagnostic soumis : {year}, score {score} / 100, lettre {letter}.',
+  'assessment.home.open': 'Ouvrir l’autodiagnostic',
   'assessment.list.title': 'Autodiagnostic de maturité',
   'assessment.list.lead':
     'Chaque année, évaluez où en est la collectivité sur les 9 engagements du référentiel : un niveau de 0 à 3 par question, avec un commentaire et une preuve si vous le souhaitez. Vous pouvez enregistrer un brouillon et revenir plus tard ; une fois soumis, l’autodiagnostic de l’année est verrouillé.',

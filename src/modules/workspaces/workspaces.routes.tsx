@@ -3,6 +3,7 @@ import type { AppDependencies, AppEnv } from '../../app-env.js'
 import { fr } from '../../i18n/fr.js'
 import { formatNumber } from '../../i18n/i18n.js'
 import { fieldErrorsOf, formValues } from '../../ui/forms.js'
+import { listAssessments } from '../assessments/assessments.queries.js'
 import { getTerritoryProfile } from '../territories/get-territory-profile.js'
 import { declaredFiguresSchema, declareFigures } from './declare-figures.js'
 import { WorkspaceHomePage } from './views/workspace-home.page.js'
@@ -37,6 +38,7 @@ export function workspacesRoutes(deps: AppDependencies) {
     })
     if (!profile) throw new Error(`Workspace ${workspace.id} points to a missing territory`)
     const locale = c.get('locale')
+    const [latestAssessment] = await listAssessments(db, workspace.id)
     const values = state.values ?? {
       agents: profile.declared.agentsFte === null ? '' : formatNumber(locale, profile.declared.agentsFte),
       purchases:
@@ -51,6 +53,7 @@ export function workspacesRoutes(deps: AppDependencies) {
         values={values}
         errors={state.errors ?? {}}
         saved={state.saved ?? false}
+        latestAssessment={latestAssessment}
       />,
       { title: c.get('t')('workspace.title', { territory: workspace.territoryName }) },
     )

@@ -12,12 +12,17 @@ export function WorkspaceHomePage({
   values,
   errors,
   saved,
+  latestAssessment,
 }: {
   c: Context<AppEnv>
   profile: TerritoryProfile
   values: { agents: string; purchases: string }
   errors: FieldErrors
   saved: boolean
+  /** The most recent year's self-assessment, if any. */
+  latestAssessment:
+    | { year: number; status: 'draft' | 'submitted'; score: number | null; letter: string | null }
+    | undefined
 }) {
   const t = c.get('t')
   const workspace = c.get('workspace')
@@ -84,6 +89,24 @@ export function WorkspaceHomePage({
             <p class="muted">{t('workspace.readOnly')}</p>
           </>
         )}
+      </section>
+      <section aria-labelledby="assessment-heading" class="panel">
+        <h2 id="assessment-heading">{t('workspace.nav.assessment')}</h2>
+        <p>
+          {latestAssessment
+            ? t(
+                latestAssessment.status === 'submitted'
+                  ? 'assessment.home.submitted'
+                  : 'assessment.home.draft',
+                {
+                  year: latestAssessment.year,
+                  score: latestAssessment.score ?? '—',
+                  letter: latestAssessment.letter ?? '—',
+                },
+              )
+            : t('assessment.home.none')}{' '}
+          <a href={`/espace/${workspace.id}/autodiagnostic`}>{t('assessment.home.open')}</a>
+        </p>
       </section>
     </>
   )
