@@ -54,6 +54,7 @@ export const enAssessments: Record<keyof typeof frAssessments, string> = {
   'assessment.notApplicable':
     'Not applicable: this question concerns authorities of tier {tier} and above, or other kinds of authority. It does not count in the score.',
   'assessment.noAnswer': 'No answer yet',
+  'assessment.level': 'Level',
   'assessment.comment': 'Comment (optional)',
   'assessment.evidence': 'Link to evidence (optional)',
   'assessment.saveDraft': 'Save the draft',
@@ -103,7 +104,6 @@ export const enAssessments: Record<keyof typeof frAssessments, string> = {
     'Legal obligations that apply to the authority first, then the largest gaps to level 3. Each recommendation keeps its id from one year and one version to the next.',
   'assessment.results.noRecommendation': 'No recommendation: every applicable question is at level 3.',
   'assessment.results.recommendationFacts': '{id} · question {question} · current level {level} / 3',
-  'assessment.results.obligation': 'obligation {id}',
   'assessment.results.peers': 'Comparison with peers',
   'assessment.results.peersDemo':
     'Demonstration territory: it is compared only with other demonstration territories, which never count in real figures.',

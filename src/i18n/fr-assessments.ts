@@ -53,6 +53,7 @@ export const frAssessments = {
   'assessment.notApplicable':
     'Non applicable : cette question concerne les collectivités du palier {tier} et au-delà, ou d’autres types de collectivités. Elle n’entre pas dans le score.',
   'assessment.noAnswer': 'Pas encore de réponse',
+  'assessment.level': 'Niveau',
   'assessment.comment': 'Commentaire (facultatif)',
   'assessment.evidence': 'Lien vers une preuve (facultatif)',
   'assessment.saveDraft': 'Enregistrer le brouillon',
@@ -103,7 +104,6 @@ export const frAssessments = {
   'assessment.results.noRecommendation':
     'Aucune recommandation : toutes les questions applicables sont au niveau 3.',
   'assessment.results.recommendationFacts': '{id} · question {question} · niveau actuel {level} / 3',
-  'assessment.results.obligation': 'obligation {id}',
   'assessment.results.peers': 'Comparaison avec les pairs',
   'assessment.results.peersDemo':
     'Territoire de démonstration : il n’est comparé qu’aux autres territoires de démonstration, qui ne comptent jamais dans les chiffres réels.',

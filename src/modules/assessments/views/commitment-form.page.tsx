@@ -29,6 +29,19 @@ function problemText(c: Context<AppEnv>, problem: AnswerFormProblem): string {
   }
 }
 
+/** "A1.E1.Q2 · Lien vers une preuve": which question, and which of its fields. */
+function fieldLabel(c: Context<AppEnv>, field: string): string {
+  const t = c.get('t')
+  const [, kind, questionId] = /^(level|comment|evidence)-(.+)$/.exec(field) ?? []
+  const label =
+    kind === 'level'
+      ? t('assessment.level')
+      : kind === 'comment'
+        ? t('assessment.comment')
+        : t('assessment.evidence')
+  return `${questionId ?? field} · ${label}`
+}
+
 /**
  * The questions of one commitment: a level 0–3 with what each level means for this question, a
  * comment and an evidence link. Questions that do not apply to the territory are shown, marked,
@@ -89,11 +102,11 @@ export function CommitmentFormPage({
           <ul>
             {problems.map((problem) => (
               <li>
-                {problem.field.startsWith('version') ? (
+                {problem.code === 'version' || problem.code === 'foreignQuestion' ? (
                   problemText(c, problem)
                 ) : (
                   <a href={`#${problem.field}`}>
-                    {problem.field.replace(/^(level|comment|evidence)-/, '')}
+                    {fieldLabel(c, problem.field)}
                     {t('ui.colon')}
                     {problemText(c, problem)}
                   </a>
@@ -128,7 +141,12 @@ export function CommitmentFormPage({
           const level = shownValue(names.level, stored?.level)
           const levelError = problemByField.get(names.level)
           return (
-            <fieldset class="question" id={question.id} disabled={!editable}>
+            <fieldset
+              class="question"
+              id={question.id}
+              disabled={!editable}
+              aria-describedby={levelError ? `${names.level}-error` : undefined}
+            >
               <legend>
                 {question.id} · <span lang="fr">{question.text}</span>
               </legend>
@@ -169,11 +187,14 @@ export function CommitmentFormPage({
                   rows={2}
                   maxlength={maxCommentLength}
                   aria-invalid={problemByField.has(names.comment) ? 'true' : undefined}
+                  aria-describedby={problemByField.has(names.comment) ? `${names.comment}-error` : undefined}
                 >
                   {shownValue(names.comment, stored?.comment)}
                 </textarea>
                 {problemByField.has(names.comment) ? (
-                  <span class="field-error">{problemByField.get(names.comment)}</span>
+                  <span class="field-error" id={`${names.comment}-error`}>
+                    {problemByField.get(names.comment)}
+                  </span>
                 ) : null}
               </p>
               <p class="field">
@@ -186,9 +207,14 @@ export function CommitmentFormPage({
                   maxlength={maxEvidenceLength}
                   placeholder="https://"
                   aria-invalid={problemByField.has(names.evidence) ? 'true' : undefined}
+                  aria-describedby={
+                    problemByField.has(names.evidence) ? `${names.evidence}-error` : undefined
+                  }
                 />
                 {problemByField.has(names.evidence) ? (
-                  <span class="field-error">{problemByField.get(names.evidence)}</span>
+                  <span class="field-error" id={`${names.evidence}-error`}>
+                    {problemByField.get(names.evidence)}
+                  </span>
                 ) : null}
               </p>
             </fieldset>

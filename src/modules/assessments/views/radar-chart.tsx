@@ -41,7 +41,8 @@ export function RadarChart({
       class="radar"
       viewBox={`0 0 ${size} ${size}`}
       role="img"
-      aria-labelledby="radar-title radar-desc"
+      aria-labelledby="radar-title"
+      aria-describedby="radar-desc"
       xmlns="http://www.w3.org/2000/svg"
     >
       <title id="radar-title">{title}</title>

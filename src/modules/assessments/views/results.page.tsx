@@ -28,6 +28,10 @@ export function ResultsPage({
   const index = indexReferential(referential)
   const titleOf = (commitmentId: string) =>
     index.commitmentById.get(commitmentId)?.commitment.title ?? commitmentId
+  const obligationTitle = (id: string) => {
+    const obligation = referential.obligations.find((candidate) => candidate.id === id)
+    return obligation ? (locale === 'en' ? obligation.titleEn : obligation.title) : id
+  }
   const number = (value: number | null | undefined) =>
     value === null || value === undefined ? '—' : formatNumber(locale, Math.round(value * 10) / 10)
   const { scores, previous, peers } = results
@@ -84,40 +88,43 @@ export function ResultsPage({
             {previous ? <span class="key key-previous">{previous.year}</span> : null}
           </figcaption>
         </figure>
-        <table>
-          <caption>{t('assessment.results.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('assessment.results.commitment')}</th>
-              <th scope="col">{assessment.year}</th>
-              {previous ? <th scope="col">{previous.year}</th> : null}
-              <th scope="col">{t('assessment.results.peerMedian')}</th>
-              <th scope="col">{t('assessment.results.nationalMedian')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {scores.commitments.map((row) => (
+        {/* On narrow screens the table scrolls on its own rather than widening the page (WCAG 1.4.10). */}
+        <section class="table-scroll" aria-labelledby="scores-caption" tabindex={0}>
+          <table>
+            <caption id="scores-caption">{t('assessment.results.tableCaption')}</caption>
+            <thead>
               <tr>
-                <th scope="row">
-                  <abbr title={titleOf(row.commitmentId)} lang="fr">
-                    {row.commitmentId}
-                  </abbr>
-                </th>
-                <td>{number(row.score)}</td>
-                {previous ? <td>{number(previous.byCommitment.get(row.commitmentId))}</td> : null}
-                <td>{number(peers.group.byCommitment.get(row.commitmentId)?.median)}</td>
-                <td>{number(peers.national.byCommitment.get(row.commitmentId)?.median)}</td>
+                <th scope="col">{t('assessment.results.commitment')}</th>
+                <th scope="col">{assessment.year}</th>
+                {previous ? <th scope="col">{previous.year}</th> : null}
+                <th scope="col">{t('assessment.results.peerMedian')}</th>
+                <th scope="col">{t('assessment.results.nationalMedian')}</th>
               </tr>
-            ))}
-            <tr>
-              <th scope="row">{t('assessment.results.overallRow')}</th>
-              <td>{number(scores.overall)}</td>
-              {previous ? <td>{number(previous.overall)}</td> : null}
-              <td>{number(peers.group.overall?.median)}</td>
-              <td>{number(peers.national.overall?.median)}</td>
-            </tr>
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {scores.commitments.map((row) => (
+                <tr>
+                  <th scope="row">
+                    <abbr title={titleOf(row.commitmentId)} lang="fr">
+                      {row.commitmentId}
+                    </abbr>
+                  </th>
+                  <td>{number(row.score)}</td>
+                  {previous ? <td>{number(previous.byCommitment.get(row.commitmentId))}</td> : null}
+                  <td>{number(peers.group.byCommitment.get(row.commitmentId)?.median)}</td>
+                  <td>{number(peers.national.byCommitment.get(row.commitmentId)?.median)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">{t('assessment.results.overallRow')}</th>
+                <td>{number(scores.overall)}</td>
+                {previous ? <td>{number(previous.overall)}</td> : null}
+                <td>{number(peers.group.overall?.median)}</td>
+                <td>{number(peers.national.overall?.median)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </section>
       </div>
       <h2>{t('assessment.results.ambitions')}</h2>
       <ul>
@@ -180,9 +187,12 @@ export function ResultsPage({
                     question: item.questionId,
                     level: item.level,
                   })}
-                  {item.obligationId
-                    ? ` · ${t('assessment.results.obligation', { id: item.obligationId })}`
-                    : ''}
+                  {item.obligationId ? (
+                    <>
+                      {' · '}
+                      <a href={`/obligations#${item.obligationId}`}>{obligationTitle(item.obligationId)}</a>
+                    </>
+                  ) : null}
                 </small>
               </li>
             ))}
