@@ -4,7 +4,7 @@ import { formatNumber } from '../../../i18n/i18n.js'
 import { minimumGroupSize, populationBands } from '../../assessments/peer-statistics.js'
 import { letterThresholds, maxLevel } from '../../assessments/score-assessment.js'
 import type { Referential } from '../referential.schemas.js'
-import { TierName } from './referential-parts.js'
+import { MaturityScaleList, SizeTierList } from './referential-parts.js'
 
 /** A worked example of a commitment's score, computed here so that the words and the formula agree. */
 const exampleLevels = [3, 2, 2, 1, 0]
@@ -34,29 +34,11 @@ export function MethodPage({ c, referential }: { c: Context<AppEnv>; referential
 
       <h2>{t('method.levels.title')}</h2>
       <p>{t('method.levels.text', { max: maxLevel })}</p>
-      <dl class="facts">
-        {referential.maturityScale.map((step) => (
-          <>
-            <dt>
-              {step.level} · <span lang="fr">{step.label}</span>
-            </dt>
-            <dd lang="fr">{step.description}</dd>
-          </>
-        ))}
-      </dl>
+      <MaturityScaleList referential={referential} />
 
       <h2>{t('method.applicable.title')}</h2>
       <p>{t('method.applicable.tiers')}</p>
-      <dl class="facts">
-        {referential.sizeTiers.map((tier) => (
-          <>
-            <dt>
-              <TierName referential={referential} tier={tier.id} />
-            </dt>
-            <dd lang="fr">{tier.description}</dd>
-          </>
-        ))}
-      </dl>
+      <SizeTierList referential={referential} />
       <p>{t('method.applicable.toConfirm')}</p>
       <p>{t('method.applicable.left')}</p>
       <p>{t('method.applicable.unanswered')}</p>

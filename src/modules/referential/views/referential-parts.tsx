@@ -100,3 +100,35 @@ export function CompareForm({
     </form>
   )
 }
+
+/** The four levels and what each means in general (each question says what it means for it). */
+export function MaturityScaleList({ referential }: { referential: Referential }) {
+  return (
+    <dl class="facts">
+      {referential.maturityScale.map((step) => (
+        <>
+          <dt>
+            {step.level} · <span lang="fr">{step.label}</span>
+          </dt>
+          <dd lang="fr">{step.description}</dd>
+        </>
+      ))}
+    </dl>
+  )
+}
+
+/** The size tiers and their criteria in words. */
+export function SizeTierList({ referential }: { referential: Referential }) {
+  return (
+    <dl class="facts">
+      {referential.sizeTiers.map((tier) => (
+        <>
+          <dt>
+            <TierName referential={referential} tier={tier.id} />
+          </dt>
+          <dd lang="fr">{tier.description}</dd>
+        </>
+      ))}
+    </dl>
+  )
+}

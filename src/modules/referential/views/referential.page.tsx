@@ -7,9 +7,10 @@ import {
   commitmentPath,
   exportPath,
   formatDay,
+  MaturityScaleList,
   originKeys,
   referentialPath,
-  TierName,
+  SizeTierList,
 } from './referential-parts.js'
 
 export interface ReferentialPageProps {
@@ -115,29 +116,11 @@ export function ReferentialPage({ c, referential, versions, currentVersion }: Re
       ))}
 
       <h2>{t('referential.maturityScale')}</h2>
-      <dl class="facts">
-        {referential.maturityScale.map((step) => (
-          <>
-            <dt>
-              {step.level} · <span lang="fr">{step.label}</span>
-            </dt>
-            <dd lang="fr">{step.description}</dd>
-          </>
-        ))}
-      </dl>
+      <MaturityScaleList referential={referential} />
 
       <h2>{t('referential.sizeTiers')}</h2>
       <p>{t('referential.sizeTiersLead')}</p>
-      <dl class="facts">
-        {referential.sizeTiers.map((tier) => (
-          <>
-            <dt>
-              <TierName referential={referential} tier={tier.id} />
-            </dt>
-            <dd lang="fr">{tier.description}</dd>
-          </>
-        ))}
-      </dl>
+      <SizeTierList referential={referential} />
 
       <h2>{t('referential.decreeAxes')}</h2>
       <p>{t('referential.decreeAxesLead')}</p>
