@@ -1,12 +1,17 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
-import { createScriptlessAxe, describeViolations } from './support/audit.js'
+import { describe, expect } from 'vitest'
 import { browserAvailable } from './support/browser.js'
+import {
+  type Actor,
+  click,
+  createJourney,
+  header,
+  heading,
+  pathOf,
+  textOf,
+  visit,
+  workspaceIdOf,
+} from './support/journey.js'
 import { useStage } from './support/stage.js'
-
-const screenshotsDir = process.env.JALONS_SCREENSHOTS_DIR
 
 /** Addresses under example.org (reserved, RFC 2606), as the demo accounts use. */
 const person = {
@@ -19,16 +24,6 @@ const marseilleContributor = 'sam.durand@marseille.example.org'
 const lyonAdmin = { name: 'Claude Bernard', email: 'claude.bernard@lyon.example.org' }
 const demoCity = 'Jalons-sur-Loire (démonstration)'
 
-/** One person's browser: its own cookies, JavaScript off, and what it visited. */
-interface Actor {
-  who: string
-  context: BrowserContext
-  page: Page
-  /** Every document the tab loaded (after redirects), with its HTTP status. */
-  visits: { url: string; status: number; audited: boolean }[]
-  consoleErrors: string[]
-}
-
 /**
  * Accounts and workspaces, as four people do it in their own browsers with JavaScript DISABLED
  * (axe-core itself runs on a scripted replay of each page: see createScriptlessAxe):
@@ -40,147 +35,20 @@ interface Actor {
  */
 describe.skipIf(!browserAvailable)('accounts and workspaces, without JavaScript', () => {
   const stage = useStage()
-  const actors: Actor[] = []
-  let shots = 0
-  let stoppedAt: string | undefined
-  let axe: Awaited<ReturnType<typeof createScriptlessAxe>>
+  const { journey, credential, openBrowser, audit, linkInOutbox, checkEveryPageAudited } = createJourney(
+    stage,
+    { screenshotPrefix: 'accounts' },
+  )
+  /** One journey: after a step throws, the following ones are skipped. */
+  const step = journey()
 
-  beforeAll(async () => {
-    if (screenshotsDir) mkdirSync(screenshotsDir, { recursive: true })
-    axe = await createScriptlessAxe(stage.browser)
-  })
-  afterAll(async () => {
-    for (const actor of actors) await actor.context.close()
-    await axe?.close()
-  })
-
-  /** A test that is one step of the journey: skipped once an earlier step has broken it. */
-  const step = (name: string, body: () => Promise<void>, timeout = 30_000) =>
-    it(
-      name,
-      async (context: TestContext) => {
-        if (stoppedAt) context.skip(`an earlier step failed: ${stoppedAt}`)
-        try {
-          await body()
-        } catch (error) {
-          stoppedAt = name
-          throw error
-        }
-      },
-      timeout,
-    )
-
-  const credential = (what: RegExp) => {
-    const found = stage.server.demoCredentials.find((candidate) => what.test(candidate.what))
-    if (!found)
-      throw new Error(`No demo credential for ${what}: ${JSON.stringify(stage.server.demoCredentials)}`)
-    return found
-  }
-
-  async function openBrowser(who: string): Promise<Actor> {
-    const context = await stage.browser.newContext({
-      javaScriptEnabled: false,
-      baseURL: stage.server.origin,
-      locale: 'fr-FR',
-      viewport: { width: 1280, height: 800 },
-    })
-    const page = await context.newPage()
-    page.setDefaultTimeout(10_000)
-    const actor: Actor = { who, context, page, visits: [], consoleErrors: [] }
-    page.on('response', (response) => {
-      const request = response.request()
-      if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return
-      // A redirect is followed within the same visit: only the document that ends it counts.
-      if (response.status() >= 300 && response.status() < 400) return
-      actor.visits.push({ url: response.url(), status: response.status(), audited: false })
-    })
-    const documents = new Set<string>()
-    page.on('request', (request) => {
-      if (request.isNavigationRequest()) documents.add(request.url())
-    })
-    context.on('console', (message) => {
-      // Chromium logs the document's own 4xx as an error: expected on refusals and error pages.
-      const documentStatus =
-        /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()) &&
-        documents.has(message.location().url)
-      if (message.type() === 'error' && !documentStatus) actor.consoleErrors.push(message.text())
-    })
-    context.on('weberror', (error) => actor.consoleErrors.push(error.error().message))
-    actors.push(actor)
-    return actor
-  }
-
-  /** The current page passes axe-core (and has no console error); a screenshot when asked. */
-  async function audit(actor: Actor, label: string, status = 200): Promise<void> {
-    const { page } = actor
-    const visit = actor.visits.at(-1)
-    expect(visit, `${actor.who}: no page loaded before checking “${label}”`).toBeDefined()
-    if (!visit) return
-    const where = `${actor.who} on ${label} (${new URL(visit.url).pathname})`
-    expect.soft(visit.status, `HTTP status of ${where}`).toBe(status)
-    const violations = await axe.run(page)
-    expect
-      .soft(violations, `axe-core violations for ${where}:\n${describeViolations(violations)}`)
-      .toEqual([])
-    expect.soft(actor.consoleErrors, `console errors for ${where}`).toEqual([])
-    actor.consoleErrors.length = 0
-    expect.soft(await page.locator('h1').count(), `exactly one h1 for ${where}`).toBe(1)
-    visit.audited = true
-    if (screenshotsDir) {
-      shots += 1
-      const file = `accounts.${String(shots).padStart(2, '0')}-${label}.png`
-      await page.screenshot({ path: join(screenshotsDir, file), fullPage: true })
-    }
-  }
-
-  /** Runs an action that loads a new document (link, form), and waits until it has loaded. */
-  async function follow(actor: Actor, action: () => Promise<unknown>): Promise<void> {
-    const loaded = actor.page.waitForEvent('load')
-    await action()
-    await loaded
-  }
-  const click = (actor: Actor, target: Locator) => follow(actor, () => target.click())
-  const visit = (actor: Actor, path: string) => follow(actor, () => actor.page.goto(path))
-
-  const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim()
-  const heading = (actor: Actor) => textOf(actor.page.locator('h1'))
-  const pathOf = (actor: Actor) => {
-    const url = new URL(actor.page.url())
-    return url.pathname + url.search
-  }
-  const workspaceIdOf = (actor: Actor) => {
-    const id = new URL(actor.page.url()).pathname.match(/^\/espace\/(\d+)/)?.[1]
-    if (!id) throw new Error(`${actor.who} is not on a workspace page: ${actor.page.url()}`)
-    return Number(id)
-  }
   const statusMessage = (actor: Actor) => textOf(actor.page.getByRole('status'))
-  const header = (actor: Actor) => actor.page.locator('header.site-header')
 
   async function signIn(actor: Actor, email: string, password: string): Promise<void> {
     const { page } = actor
     await page.getByLabel('Adresse électronique').fill(email)
     await page.getByLabel('Mot de passe', { exact: true }).fill(password)
     await click(actor, page.getByRole('button', { name: 'Se connecter' }))
-  }
-
-  /** The link in the newest outbox mail to this address with this subject, as mailed. */
-  async function linkInOutbox(operator: Actor, to: string, subject: string, kind: string): Promise<string> {
-    const { page } = operator
-    await visit(operator, '/operateur')
-    await audit(operator, 'operator')
-    await click(operator, page.getByRole('link', { name: 'Boîte d’envoi' }))
-    await audit(operator, 'outbox')
-    const mail = page
-      .locator('ol.outbox > li')
-      .filter({ has: page.locator('.mail-to', { hasText: to }) })
-      .filter({ has: page.getByRole('heading', { name: subject }) })
-      .first()
-    const body = await mail.locator('pre').textContent()
-    // The test server's PUBLIC_URL is its origin: the link is followed exactly as mailed.
-    const origin = stage.server.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    const link = body?.match(new RegExp(`^${origin}/${kind}/[A-Za-z0-9_-]{43}$`, 'm'))?.[0]
-    expect(link, `a ${stage.server.origin}/${kind}/… link in the mail to ${to}:\n${body}`).toBeDefined()
-    return link as string
   }
 
   // Filled in as the journey goes.
@@ -557,13 +425,5 @@ describe.skipIf(!browserAvailable)('accounts and workspaces, without JavaScript'
     expect(rows.some((row) => row.includes(person.name) && row.includes('password.reset'))).toBe(true)
   })
 
-  it('checked every page anyone loaded', () => {
-    const unchecked = actors.flatMap((actor) =>
-      actor.visits
-        .filter((visit) => !visit.audited)
-        .map((visit) => `${actor.who}: ${visit.url} (${visit.status})`),
-    )
-    expect(unchecked).toEqual([])
-    if (!stoppedAt) expect(actors.reduce((sum, actor) => sum + actor.visits.length, 0)).toBeGreaterThan(40)
-  })
+  checkEveryPageAudited(40)
 })

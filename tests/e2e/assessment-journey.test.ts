@@ -1,20 +1,31 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { BrowserContext, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
+import type { Locator } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect } from 'vitest'
 import {
   budget,
-  createScriptlessAxe,
   describeViolations,
   findReflowOverflow,
   reflowWidth,
   weighColdLoad,
 } from './support/audit.js'
 import { browserAvailable } from './support/browser.js'
+import {
+  type Actor,
+  click,
+  createJourney,
+  escapeRegExp,
+  header,
+  heading,
+  pathOf,
+  screenshotsDir,
+  textOf,
+  viewport,
+  visit,
+  workspaceIdOf,
+} from './support/journey.js'
 import { useStage } from './support/stage.js'
-
-const screenshotsDir = process.env.JALONS_SCREENSHOTS_DIR
 
 const demoCity = 'Jalons-sur-Loire (démonstration)'
 /** The demo seeds last year's assessment (submitted) and this year's (a draft): same clock as the server. */
@@ -36,17 +47,6 @@ const reader = {
   password: 'Lecture paisible au bord de la Loire',
 }
 
-/** One person's browser: its own cookies, JavaScript off, and what it visited. */
-interface Actor {
-  who: string
-  context: BrowserContext
-  page: Page
-  /** Every document the tab loaded (after redirects), with its HTTP status. */
-  visits: { url: string; status: number; audited: boolean }[]
-  consoleErrors: string[]
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** A CSS selector for an id such as "A1.E1.Q1" or "evidence-A1.E1.Q1" (dots are not classes). */
 const byId = (id: string) => `[id="${id}"]`
 
@@ -92,132 +92,18 @@ function parseCsv(text: string, separator: string): string[][] {
  */
 describe.skipIf(!browserAvailable)('the self-assessment, without JavaScript', () => {
   const stage = useStage()
-  const actors: Actor[] = []
-  let shots = 0
-  let axe: Awaited<ReturnType<typeof createScriptlessAxe>>
+  const { journey, credential, openBrowser, audit, screenshot, linkInOutbox, checkEveryPageAudited, axe } =
+    createJourney(stage, { screenshotPrefix: 'assessment' })
   let pdfDir: string
-  /** Set once any step has failed: the page count at the end means nothing then. */
-  let broken = false
 
-  beforeAll(async () => {
-    if (screenshotsDir) mkdirSync(screenshotsDir, { recursive: true })
+  beforeAll(() => {
     pdfDir = mkdtempSync(join(tmpdir(), 'jalons-assessment-pdf-'))
-    axe = await createScriptlessAxe(stage.browser)
   })
-  afterAll(async () => {
-    for (const actor of actors) await actor.context.close()
-    await axe?.close()
+  afterAll(() => {
     if (pdfDir) rmSync(pdfDir, { recursive: true, force: true })
   })
 
-  /** Steps of one journey: each skipped once an earlier one of the same journey has failed. */
-  function journey() {
-    let stoppedAt: string | undefined
-    return (name: string, body: () => Promise<void>, timeout = 30_000) =>
-      it(
-        name,
-        async (context: TestContext) => {
-          if (stoppedAt) context.skip(`an earlier step failed: ${stoppedAt}`)
-          try {
-            await body()
-          } catch (error) {
-            stoppedAt = name
-            broken = true
-            throw error
-          }
-        },
-        timeout,
-      )
-  }
-
-  const credential = (what: RegExp) => {
-    const found = stage.server.demoCredentials.find((candidate) => what.test(candidate.what))
-    if (!found)
-      throw new Error(`No demo credential for ${what}: ${JSON.stringify(stage.server.demoCredentials)}`)
-    return found
-  }
-
-  async function openBrowser(who: string): Promise<Actor> {
-    const context = await stage.browser.newContext({
-      javaScriptEnabled: false,
-      baseURL: stage.server.origin,
-      locale: 'fr-FR',
-      viewport: { width: 1280, height: 800 },
-    })
-    const page = await context.newPage()
-    page.setDefaultTimeout(10_000)
-    const actor: Actor = { who, context, page, visits: [], consoleErrors: [] }
-    page.on('response', (response) => {
-      const request = response.request()
-      if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return
-      // A redirect is followed within the same visit: only the document that ends it counts.
-      if (response.status() >= 300 && response.status() < 400) return
-      actor.visits.push({ url: response.url(), status: response.status(), audited: false })
-    })
-    const documents = new Set<string>()
-    page.on('request', (request) => {
-      if (request.isNavigationRequest()) documents.add(request.url())
-    })
-    context.on('console', (message) => {
-      // Chromium logs the document's own 4xx as an error: expected on refusals and error pages.
-      const documentStatus =
-        /^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()) &&
-        documents.has(message.location().url)
-      if (message.type() === 'error' && !documentStatus) actor.consoleErrors.push(message.text())
-    })
-    context.on('weberror', (error) => actor.consoleErrors.push(error.error().message))
-    actors.push(actor)
-    return actor
-  }
-
-  /** The current page passes axe-core (and has no console error); a screenshot when asked. */
-  async function audit(actor: Actor, label: string, status = 200): Promise<void> {
-    const { page } = actor
-    const visit = actor.visits.at(-1)
-    expect(visit, `${actor.who}: no page loaded before checking “${label}”`).toBeDefined()
-    if (!visit) return
-    const where = `${actor.who} on ${label} (${new URL(visit.url).pathname})`
-    expect.soft(visit.status, `HTTP status of ${where}`).toBe(status)
-    const violations = await axe.run(page)
-    expect
-      .soft(violations, `axe-core violations for ${where}:\n${describeViolations(violations)}`)
-      .toEqual([])
-    expect.soft(actor.consoleErrors, `console errors for ${where}`).toEqual([])
-    actor.consoleErrors.length = 0
-    expect.soft(await page.locator('h1').count(), `exactly one h1 for ${where}`).toBe(1)
-    visit.audited = true
-    if (screenshotsDir) await screenshot(actor, label)
-  }
-
-  async function screenshot(actor: Actor, label: string): Promise<void> {
-    if (!screenshotsDir) return
-    shots += 1
-    const file = `assessment.${String(shots).padStart(2, '0')}-${label}.png`
-    await actor.page.screenshot({ path: join(screenshotsDir, file), fullPage: true })
-  }
-
-  /** Runs an action that loads a new document (link, form), and waits until it has loaded. */
-  async function follow(actor: Actor, action: () => Promise<unknown>): Promise<void> {
-    const loaded = actor.page.waitForEvent('load')
-    await action()
-    await loaded
-  }
-  const click = (actor: Actor, target: Locator) => follow(actor, () => target.click())
-  const visit = (actor: Actor, path: string) => follow(actor, () => actor.page.goto(path))
-
-  const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim()
-  const heading = (actor: Actor) => textOf(actor.page.locator('h1'))
-  const pathOf = (actor: Actor) => {
-    const url = new URL(actor.page.url())
-    return url.pathname + url.search
-  }
-  const workspaceIdOf = (actor: Actor) => {
-    const id = new URL(actor.page.url()).pathname.match(/^\/espace\/(\d+)/)?.[1]
-    if (!id) throw new Error(`${actor.who} is not on a workspace page: ${actor.page.url()}`)
-    return Number(id)
-  }
   const statusMessage = (actor: Actor) => textOf(actor.page.locator('main').getByRole('status'))
-  const header = (actor: Actor) => actor.page.locator('header.site-header')
   const workspaceNav = (actor: Actor) =>
     actor.page.getByRole('navigation', { name: 'Navigation de l’espace' })
   const main = (actor: Actor) => actor.page.locator('main')
@@ -247,25 +133,6 @@ describe.skipIf(!browserAvailable)('the self-assessment, without JavaScript', ()
     await audit(actor, 'assessment-list')
     expect(await heading(actor)).toBe('Autodiagnostic de maturité')
     return workspaceId
-  }
-
-  /** The link in the newest outbox mail to this address with this subject, as mailed. */
-  async function linkInOutbox(operator: Actor, to: string, subject: string, kind: string): Promise<string> {
-    const { page } = operator
-    await visit(operator, '/operateur')
-    await audit(operator, 'operator')
-    await click(operator, page.getByRole('link', { name: 'Boîte d’envoi' }))
-    await audit(operator, 'outbox')
-    const mail = page
-      .locator('ol.outbox > li')
-      .filter({ has: page.locator('.mail-to', { hasText: to }) })
-      .filter({ has: page.getByRole('heading', { name: subject }) })
-      .first()
-    const body = await mail.locator('pre').textContent()
-    const origin = escapeRegExp(stage.server.origin)
-    const link = body?.match(new RegExp(`^${origin}/${kind}/[A-Za-z0-9_-]{43}$`, 'm'))?.[0]
-    expect(link, `a ${stage.server.origin}/${kind}/… link in the mail to ${to}:\n${body}`).toBeDefined()
-    return link as string
   }
 
   /** "A2.E3 · Title  2 / 4 répondues" on the overview, for every commitment, in order. */
@@ -800,7 +667,7 @@ describe.skipIf(!browserAvailable)('the self-assessment, without JavaScript', ()
         const cold = await stage.browser.newContext({
           javaScriptEnabled: false,
           storageState: await admin.context.storageState(),
-          viewport: { width: 1280, height: 800 },
+          viewport,
         })
         try {
           const { page: weighed, ...weight } = await weighColdLoad(
@@ -830,7 +697,7 @@ describe.skipIf(!browserAvailable)('the self-assessment, without JavaScript', ()
           expect.soft(overflow, `sticks out at ${reflowWidth} px wide:\n${overflow.join('\n')}`).toEqual([])
           if (screenshotsDir) await screenshot(admin, `results-${reflowWidth}px`)
         } finally {
-          await page.setViewportSize({ width: 1280, height: 800 })
+          await page.setViewportSize(viewport)
         }
 
         // Printed: A4 width (210 mm at 96 dpi), content only.
@@ -880,7 +747,7 @@ describe.skipIf(!browserAvailable)('the self-assessment, without JavaScript', ()
           }
         } finally {
           await page.emulateMedia({ media: null })
-          await page.setViewportSize({ width: 1280, height: 800 })
+          await page.setViewportSize(viewport)
         }
       },
       45_000,
@@ -1047,13 +914,5 @@ describe.skipIf(!browserAvailable)('the self-assessment, without JavaScript', ()
     )
   })
 
-  it('checked every page anyone loaded', () => {
-    const unchecked = actors.flatMap((actor) =>
-      actor.visits
-        .filter((visit) => !visit.audited)
-        .map((visit) => `${actor.who}: ${visit.url} (${visit.status})`),
-    )
-    expect(unchecked).toEqual([])
-    if (!broken) expect(actors.reduce((sum, actor) => sum + actor.visits.length, 0)).toBeGreaterThan(50)
-  })
+  checkEveryPageAudited(50)
 })
