@@ -10,9 +10,11 @@
  *
  * Measured:
  * (a) scoring: what submission does, for every draft of the year at once, in one transaction:
- *     read the territories' facts and the 1.75 million answers, compute the tier, the peer group
- *     and scoreAssessment for each, insert the scores (13 rows each) and mark them submitted;
- * (b) peer aggregates: computeYearDistributions (national + every kind × population band group);
+ *     read the territories' facts and the 1.75 million answers (one JSON object per assessment),
+ *     compute the tier, the peer group and scoreAssessment for each, insert the scores (13 rows
+ *     each, as submitAssessment does) and mark them submitted, a chunk of rows per statement;
+ * (b) peer aggregates: computeYearDistributions (national + every kind × population band group),
+ *     after an untimed `analyze` on PostgreSQL (what autovacuum does after such a change);
  * (c) the total, against the target ≤ 2 s per database.
  * Memory: peak RSS and heap sampled every 5 ms during (a) and (b), and the process's max RSS.
  * SQLite; and PostgreSQL when BENCH_DATABASE_URL is set.
@@ -24,7 +26,11 @@ import type { Database, TerritoryKind } from '../src/db/schema.js'
 import { insertUser } from '../src/modules/accounts/accounts.queries.js'
 import { populationBandOf } from '../src/modules/assessments/peer-statistics.js'
 import { computeYearDistributions } from '../src/modules/assessments/peers.queries.js'
-import { type AssessmentScores, scoreAssessment } from '../src/modules/assessments/score-assessment.js'
+import {
+  type AssessmentScores,
+  freezeScores,
+  scoreAssessment,
+} from '../src/modules/assessments/score-assessment.js'
 import {
   populationForThresholds,
   type TerritoryFacts,
@@ -144,6 +150,36 @@ async function insertInBatches<T>(
   }
 }
 
+type SqlType = 'integer' | 'text' | 'double precision'
+
+/**
+ * Inserts many rows in one statement, with one parameter per column on PostgreSQL (arrays through
+ * unnest) and one per statement on SQLite (JSON through json_each). Kysely's multi-row VALUES
+ * spends more time building and binding tens of thousands of parameters than the database
+ * spends inserting.
+ */
+async function bulkInsert(
+  trx: Transaction<Database>,
+  table: keyof Database,
+  columns: readonly (readonly [string, SqlType])[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
+  const names = sql.join(columns.map(([name]) => sql.ref(name)))
+  if (isPostgres(trx)) {
+    const arrays = sql.join(
+      columns.map(([, type], index) => sql`${rows.map((row) => row[index])}::${sql.raw(type)}[]`),
+    )
+    await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays})`.execute(trx)
+  } else {
+    const values = sql.join(columns.map((_, index) => sql`value->>${sql.lit(index)}`))
+    await sql`insert into ${sql.table(table)} (${names}) select ${values} from json_each(${JSON.stringify(rows)})`.execute(
+      trx,
+    )
+  }
+}
+
+const bulkRows = 20_000
+
 interface Seeded {
   referential: Referential
   seedMs: number
@@ -245,21 +281,26 @@ async function seed(db: Db, territories: number, seedValue: number): Promise<See
     const leans = assessmentIds.map(() => random())
     await insertInBatches(
       assessmentIds.length * questionCount,
-      2_000,
+      bulkRows,
       (index) => {
         const assessment = Math.floor(index / questionCount)
         const lean = leans[assessment] as number
-        return {
-          assessment_id: assessmentIds[assessment] as number,
-          question_id: questionIds[index % questionCount] as string,
-          level: Math.min(3, Math.floor(lean * 3 + random() * 1.5)),
-          comment: null,
-          evidence_url: null,
-          updated_at: at,
-          updated_by: actorId,
-        }
+        const level = Math.min(3, Math.floor(lean * 3 + random() * 1.5))
+        return [assessmentIds[assessment], questionIds[index % questionCount], level, at, actorId]
       },
-      (rows) => trx.insertInto('assessment_answers').values(rows).execute(),
+      (rows) =>
+        bulkInsert(
+          trx,
+          'assessment_answers',
+          [
+            ['assessment_id', 'integer'],
+            ['question_id', 'text'],
+            ['level', 'integer'],
+            ['updated_at', 'text'],
+            ['updated_by', 'integer'],
+          ],
+          rows,
+        ),
     )
   })
   if (isPostgres(db)) await sql`analyze`.execute(db)
@@ -271,7 +312,9 @@ async function seed(db: Db, territories: number, seedValue: number): Promise<See
 
 interface ScoringTimings {
   readMs: number
-  scoreMs: number
+  /** Parsing the answers, the tier, the peer group and scoreAssessment. */
+  computeMs: number
+  scoreAssessmentMs: number
   writeMs: number
   totalMs: number
   scored: number
@@ -290,51 +333,45 @@ interface Submission {
 async function scoreAll(db: Db, referential: Referential): Promise<ScoringTimings> {
   const started = performance.now()
   const result = await db.transaction().execute(async (trx) => {
+    // One row per assessment, with its territory's facts and its answers as one JSON object
+    // (a correlated subquery: no sort of 1.75 million rows for a GROUP BY). One row per answer
+    // would mean 1.75 million row objects, seconds in the driver alone. PostgreSQL hands the
+    // json already parsed, SQLite a string.
+    type AnswerObject = string | Record<string, number | null> | null
+    const answerObject = isPostgres(trx)
+      ? sql<AnswerObject>`json_object_agg(assessment_answers.question_id, assessment_answers.level)`
+      : sql<AnswerObject>`json_group_object(assessment_answers.question_id, assessment_answers.level)`
     const drafts = await trx
       .selectFrom('assessments')
       .innerJoin('workspaces', 'workspaces.id', 'assessments.workspace_id')
       .innerJoin('territories', 'territories.id', 'workspaces.territory_id')
       .leftJoin('territory_declarations as declarations', 'declarations.territory_id', 'territories.id')
-      .select([
+      .select((eb) => [
         'assessments.id',
         'territories.kind',
         'territories.population_total',
         'territories.population_municipal',
         'declarations.agents_fte',
         'declarations.annual_purchases_cents',
+        eb
+          .selectFrom('assessment_answers')
+          .select(answerObject.as('answers'))
+          .whereRef('assessment_answers.assessment_id', '=', 'assessments.id')
+          .as('answers'),
       ])
       .where('assessments.year', '=', year)
       .where('assessments.status', '=', 'draft')
-      .orderBy('assessments.id')
-      .execute()
-    // One row per assessment, its answers as one JSON object: 1.75 million row objects (one per
-    // answer) cost seconds in the driver alone, the same answers as 35,000 objects a fraction.
-    const answerObject = isPostgres(trx)
-      ? sql<
-          Record<string, number | null>
-        >`json_object_agg(assessment_answers.question_id, assessment_answers.level)`
-      : sql<string>`json_group_object(assessment_answers.question_id, assessment_answers.level)`
-    const answerRows = await trx
-      .selectFrom('assessment_answers')
-      .innerJoin('assessments', 'assessments.id', 'assessment_answers.assessment_id')
-      .select(['assessment_answers.assessment_id', answerObject.as('answers')])
-      .where('assessments.year', '=', year)
-      .where('assessments.status', '=', 'draft')
-      .groupBy('assessment_answers.assessment_id')
       .execute()
     const read = performance.now()
 
     let answers = 0
-    const levelsByAssessment = new Map<number, Map<string, number | null>>()
-    for (const row of answerRows) {
+    let scoringMs = 0
+    const submissions: Submission[] = drafts.map((draft) => {
       const object: Record<string, number | null> =
-        typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers
+        typeof draft.answers === 'string' ? JSON.parse(draft.answers) : (draft.answers ?? {})
       const levels = new Map<string, number | null>()
       for (const questionId in object) levels.set(questionId, object[questionId] ?? null)
       answers += levels.size
-      levelsByAssessment.set(row.assessment_id, levels)
-    }
-    const submissions: Submission[] = drafts.map((draft) => {
       const facts: TerritoryFacts = {
         kind: draft.kind,
         populationTotal: draft.population_total,
@@ -343,10 +380,9 @@ async function scoreAll(db: Db, referential: Referential): Promise<ScoringTiming
         annualPurchasesEur: draft.annual_purchases_cents == null ? null : draft.annual_purchases_cents / 100,
       }
       const { tier } = territoryTier(referential, facts)
-      const scores = scoreAssessment(
-        { referential, tier, kind: facts.kind },
-        levelsByAssessment.get(draft.id) ?? new Map(),
-      )
+      const before = performance.now()
+      const scores = scoreAssessment({ referential, tier, kind: facts.kind }, levels)
+      scoringMs += performance.now() - before
       return {
         id: draft.id,
         tier,
@@ -358,7 +394,7 @@ async function scoreAll(db: Db, referential: Referential): Promise<ScoringTiming
     const scored = performance.now()
 
     await writeScores(trx, submissions)
-    return { submissions, answers, read, scored }
+    return { submissions, answers, read, scored, scoringMs }
   })
   const done = performance.now()
   const letters = new Map<string, number>()
@@ -368,7 +404,8 @@ async function scoreAll(db: Db, referential: Referential): Promise<ScoringTiming
   }
   return {
     readMs: result.read - started,
-    scoreMs: result.scored - result.read,
+    computeMs: result.scored - result.read,
+    scoreAssessmentMs: result.scoringMs,
     writeMs: done - result.scored,
     totalMs: done - started,
     scored: result.submissions.length,
@@ -377,72 +414,35 @@ async function scoreAll(db: Db, referential: Referential): Promise<ScoringTiming
   }
 }
 
-/** The score rows of one submission, as submitAssessment writes them. */
-function scoreRows(submission: Submission) {
-  const { id, scores } = submission
-  return [
-    ...(scores.overall === null
-      ? []
-      : [{ assessment_id: id, scope: 'overall' as const, scope_id: '', score: scores.overall }]),
-    ...scores.ambitions.flatMap((row) =>
-      row.score === null
-        ? []
-        : [{ assessment_id: id, scope: 'ambition' as const, scope_id: row.ambitionId, score: row.score }],
-    ),
-    ...scores.commitments.flatMap((row) =>
-      row.score === null
-        ? []
-        : [{ assessment_id: id, scope: 'commitment' as const, scope_id: row.commitmentId, score: row.score }],
-    ),
-  ]
-}
-
 /**
- * Writes what submitAssessment writes, for many assessments at once: the score rows, then
- * draft → submitted with the frozen tier, peer group, score and letter. Each statement carries a
+ * Writes what submitAssessment writes, for many assessments at once: draft → submitted with the
+ * frozen tier, peer group, score, letter and every scope's score as JSON (one row per assessment). Each statement carries a
  * chunk of rows as one parameter (PostgreSQL arrays, SQLite JSON): Kysely's multi-row VALUES
  * spent more time building and binding parameters than the database spent inserting.
  */
 async function writeScores(trx: Transaction<Database>, submissions: Submission[]): Promise<void> {
   const at = new Date().toISOString()
   const postgres = isPostgres(trx)
-  const rows = submissions.flatMap(scoreRows)
-  const chunk = 20_000
-  for (let start = 0; start < rows.length; start += chunk) {
-    const part = rows.slice(start, start + chunk)
-    if (postgres)
-      await sql`
-        insert into assessment_scores (assessment_id, scope, scope_id, score)
-        select * from unnest(
-          ${part.map((row) => row.assessment_id)}::integer[], ${part.map((row) => row.scope)}::text[],
-          ${part.map((row) => row.scope_id)}::text[], ${part.map((row) => row.score)}::double precision[])`.execute(
-        trx,
-      )
-    else
-      await sql`
-        insert into assessment_scores (assessment_id, scope, scope_id, score)
-        select value->>0, value->>1, value->>2, value->>3
-        from json_each(${JSON.stringify(part.map((row) => [row.assessment_id, row.scope, row.scope_id, row.score]))})`.execute(
-        trx,
-      )
-  }
+  const chunk = bulkRows
   for (let start = 0; start < submissions.length; start += chunk) {
     const part = submissions.slice(start, start + chunk)
     if (postgres)
       await sql`
         update assessments set status = 'submitted', submitted_at = ${at}, updated_at = ${at},
-          tier = v.tier, peer_kind = v.kind, population_band = v.band, score = v.score, letter = v.letter
+          tier = v.tier, peer_kind = v.kind, population_band = v.band, score = v.score, letter = v.letter,
+          scores = v.scores
         from unnest(
           ${part.map((s) => s.id)}::integer[], ${part.map((s) => s.tier)}::text[], ${part.map((s) => s.kind)}::text[],
           ${part.map((s) => s.band)}::text[], ${part.map((s) => s.scores.overall)}::double precision[],
-          ${part.map((s) => s.scores.letter)}::text[]) as v(id, tier, kind, band, score, letter)
+          ${part.map((s) => s.scores.letter)}::text[], ${part.map((s) => JSON.stringify(freezeScores(s.scores)))}::text[])
+          as v(id, tier, kind, band, score, letter, scores)
         where assessments.id = v.id and assessments.status = 'draft'`.execute(trx)
     else
       await sql`
         update assessments set status = 'submitted', submitted_at = ${at}, updated_at = ${at},
           tier = v.value->>1, peer_kind = v.value->>2, population_band = v.value->>3,
-          score = v.value->>4, letter = v.value->>5
-        from json_each(${JSON.stringify(part.map((s) => [s.id, s.tier, s.kind, s.band, s.scores.overall, s.scores.letter]))}) as v
+          score = v.value->>4, letter = v.value->>5, scores = v.value->>6
+        from json_each(${JSON.stringify(part.map((s) => [s.id, s.tier, s.kind, s.band, s.scores.overall, s.scores.letter, JSON.stringify(freezeScores(s.scores))]))}) as v
         where assessments.id = v.value->>0 and assessments.status = 'draft'`.execute(trx)
   }
 }
@@ -491,12 +491,20 @@ async function measure(
     )
     global.gc?.()
     const memory = memorySampler()
+    const cpuAtStart = process.cpuUsage()
     const scoring = await scoreAll(db, referential)
+    const scoringCpu = process.cpuUsage(cpuAtStart)
     memory.sample()
+    // PostgreSQL plans from its statistics: after 455,000 new rows they are refreshed, as
+    // autovacuum would within a minute (stale, it sorts 350,000 rows on disk). Not timed.
+    if (isPostgres(db)) await sql`analyze`.execute(db)
+    const peersCpuAtStart = process.cpuUsage()
     const peersStarted = performance.now()
     const distributions = await computeYearDistributions(db, year, false)
     const peersMs = performance.now() - peersStarted
+    const peersCpu = process.cpuUsage(peersCpuAtStart)
     const peak = memory.stop()
+    const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000
 
     // The work measured must be the work asked for.
     if (scoring.scored !== territories || scoring.answers !== territories * questionCount)
@@ -504,8 +512,9 @@ async function measure(
     if (distributions.national.count !== territories)
       throw new Error(`the national figures hold ${distributions.national.count} assessments`)
     const { stored } = await db
-      .selectFrom('assessment_scores')
+      .selectFrom('assessments')
       .select((eb) => eb.fn.countAll<number>().as('stored'))
+      .where('scores', 'is not', null)
       .executeTakeFirstOrThrow()
 
     const again = performance.now()
@@ -515,7 +524,10 @@ async function measure(
     const overall = distributions.national.byScope.get('overall')
     const shown = [...distributions.groups.values()].filter((group) => group.byScope.get('overall')).length
     note(
-      `[${label}] scoring: read ${ms(scoring.readMs)}, scoreAssessment × ${scoring.scored} ${ms(scoring.scoreMs)}, write ${Number(stored)} score rows + ${scoring.scored} updates ${ms(scoring.writeMs)}`,
+      `[${label}] scoring: read ${ms(scoring.readMs)}, compute ${ms(scoring.computeMs)} (of which scoreAssessment × ${scoring.scored} ${ms(scoring.scoreAssessmentMs)}), write ${scoring.scored} updates (${Number(stored)} with their scores) ${ms(scoring.writeMs)}`,
+    )
+    note(
+      `[${label}] CPU time of this process (without ${database.schema ? 'the PostgreSQL server' : 'other processes'}): (a) ${ms(cpuMs(scoringCpu))}, (b) ${ms(cpuMs(peersCpu))}`,
     )
     note(
       `[${label}] letters ${[...scoring.letters]

@@ -181,6 +181,8 @@ export interface AssessmentsTable {
   population_band: string | null
   score: number | null
   letter: string | null
+  /** JSON of FrozenScores, set at submission. */
+  scores: string | null
 }
 
 export interface AssessmentAnswersTable {
@@ -191,14 +193,6 @@ export interface AssessmentAnswersTable {
   evidence_url: string | null
   updated_at: string
   updated_by: number | null
-}
-
-export interface AssessmentScoresTable {
-  assessment_id: number
-  /** 'overall' (scope_id ''), 'ambition' or 'commitment'. */
-  scope: 'overall' | 'ambition' | 'commitment'
-  scope_id: string
-  score: number
 }
 
 export interface Database {
@@ -218,5 +212,4 @@ export interface Database {
   referential_versions: ReferentialVersionsTable
   assessments: AssessmentsTable
   assessment_answers: AssessmentAnswersTable
-  assessment_scores: AssessmentScoresTable
 }

@@ -46,12 +46,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('population_band', 'text')
     .addColumn('score', real)
     .addColumn('letter', 'text')
+    // Every scope's score as one JSON object ({ ambition: {A1: 54}, commitment: {A1.E1: 53} }):
+    // one row per assessment, written in the same update that submits it (decision 010).
+    .addColumn('scores', 'text')
     .addUniqueConstraint('assessments_workspace_year_unique', ['workspace_id', 'year'])
     .execute()
   await db.schema
-    .createIndex('assessments_peer_index')
+    .createIndex('assessments_year_index')
     .on('assessments')
-    .columns(['year', 'status', 'peer_kind', 'population_band'])
+    // The year only: submitting changes status and the peer columns, and leaving them out of
+    // every index lets PostgreSQL update those rows in place (HOT) instead of re-indexing them.
+    .column('year')
     .execute()
 
   await db.schema
@@ -67,17 +72,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_by', 'integer', (col) => col.references('users.id'))
     .addPrimaryKeyConstraint('assessment_answers_pk', ['assessment_id', 'question_id'])
     .execute()
-
-  await db.schema
-    .createTable('assessment_scores')
-    .addColumn('assessment_id', 'integer', (col) =>
-      col.notNull().references('assessments.id').onDelete('cascade'),
-    )
-    .addColumn('scope', 'text', (col) => col.notNull())
-    .addColumn('scope_id', 'text', (col) => col.notNull())
-    .addColumn('score', real, (col) => col.notNull())
-    .addPrimaryKeyConstraint('assessment_scores_pk', ['assessment_id', 'scope', 'scope_id'])
-    .execute()
 }
 
 // The database refuses a level outside 0–3 even if the application's check were bypassed.
@@ -87,7 +81,7 @@ function sqlLevelCheck() {
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['assessment_scores', 'assessment_answers', 'assessments', 'referential_versions']) {
+  for (const table of ['assessment_answers', 'assessments', 'referential_versions']) {
     await db.schema.dropTable(table).execute()
   }
 }

@@ -7,7 +7,13 @@ import { createTestUser } from '../../test-support/test-users.js'
 import type { Question, Referential } from '../referential/referential.schemas.js'
 import { currentReferential, loadReferential, publishReferential } from '../referential/referential.store.js'
 import { type AssessmentRefusal, AssessmentRefused } from './assessment-errors.js'
-import { type AssessmentRow, answersOf, findAssessment, territoryFactsOf } from './assessments.queries.js'
+import {
+  type AssessmentRow,
+  answersOf,
+  findAssessment,
+  storedScores,
+  territoryFactsOf,
+} from './assessments.queries.js'
 import { computeYearDistributions, groupKey } from './peers.queries.js'
 import { type AnswerInput, saveAnswers } from './save-answers.js'
 import { startAssessment } from './start-assessment.js'
@@ -80,7 +86,7 @@ const answer = (questionId: string, level: number | null): AnswerInput => ({
   evidenceUrl: null,
 })
 
-const countRows = async (db: Db, table: 'assessment_answers' | 'audit_log' | 'assessment_scores') =>
+const countRows = async (db: Db, table: 'assessment_answers' | 'audit_log') =>
   Number(
     (
       await db
@@ -214,8 +220,7 @@ describe.each(testDialects())('assessments on %s', (dialect) => {
       code: 'unanswered',
       questionIds: left,
     })
-    expect((await reload(2026)).status).toBe('draft')
-    expect(await countRows(db, 'assessment_scores')).toBe(0)
+    expect(await reload(2026)).toMatchObject({ status: 'draft', score: null, scores: null })
     await saveAnswers(db, {
       assessment,
       referential,
@@ -242,12 +247,7 @@ describe.each(testDialects())('assessments on %s', (dialect) => {
       letter: 'A',
     })
     expect(row.submitted_at).toMatch(/^\d{4}-\d{2}-\d{2}T/)
-    const stored = await db
-      .selectFrom('assessment_scores')
-      .select(['scope', 'scope_id', 'score'])
-      .where('assessment_id', '=', assessment.id)
-      .execute()
-    const byKey = new Map(stored.map((score) => [`${score.scope}:${score.scope_id}`, Number(score.score)]))
+    const byKey = await storedScores(db, assessment.id)
     expect(byKey.size).toBe(1 + 3 + 9)
     expect(byKey.get('overall:')).toBe(89)
     expect(byKey.get('ambition:A1')).toBe(67)
@@ -274,7 +274,7 @@ describe.each(testDialects())('assessments on %s', (dialect) => {
     expect(await refusalOf(submitAssessment(db, { assessment, referential, facts, actorId }))).toEqual({
       code: 'locked',
     })
-    expect(await countRows(db, 'assessment_scores')).toBe(13)
+    expect((await storedScores(db, assessment.id)).size).toBe(13)
     expect((await auditOf(assessment.id)).filter((entry) => entry.action === 'submit')).toHaveLength(1)
   })
 

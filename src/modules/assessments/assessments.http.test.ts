@@ -5,6 +5,8 @@ import { createTestUser, Visitor } from '../../test-support/test-users.js'
 import { currentReferential } from '../referential/referential.store.js'
 import { indexReferential } from '../referential/referential-index.js'
 import { questionApplies } from '../referential/territory-tier.js'
+import { AssessmentRefused } from './assessment-errors.js'
+import { startAssessment } from './start-assessment.js'
 
 const year = new Date().getUTCFullYear()
 
@@ -197,7 +199,7 @@ describe.each(testDialects())('self-assessment over HTTP on %s', (dialect) => {
   it('shows results: radar with a table, recommendations legal first, peers hidden under 5', async () => {
     const html = await (await adminVisitor.request(`${base()}/${year}/resultats`)).text()
     expect(html).toContain('<svg class="radar"')
-    expect(html).toContain('<caption>Scores par engagement')
+    expect(html).toContain('<caption id="scores-caption">Scores par engagement')
     const recommendations = html.slice(html.indexOf('class="recommendations"'))
     const first = /<li id="(R-[^"]+)">\s*<span class="priority priority-(\w+)"/.exec(recommendations)
     expect(first?.[2]).toBe('obligatoire')
@@ -227,5 +229,14 @@ describe.each(testDialects())('self-assessment over HTTP on %s', (dialect) => {
     expect(opened.headers.get('location')).toContain('copied=42&left=0')
     const copied = (await answers()).filter((answer) => answer.year === year + 1)
     expect(copied).toHaveLength(42)
+  })
+  it('gives two people opening the same year at once one assessment and one clear refusal', async () => {
+    const referential = await currentReferential(test.database.db)
+    const open = () =>
+      startAssessment(test.database.db, { workspaceId, year: year + 2, actorId: null, referential })
+    const outcomes = await Promise.allSettled([open(), open(), open()])
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1)
+    for (const outcome of outcomes.filter((candidate) => candidate.status === 'rejected'))
+      expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(AssessmentRefused)
   })
 })

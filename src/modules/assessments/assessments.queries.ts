@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { AssessmentsTable, Database } from '../../db/schema.js'
 import type { TerritoryFacts } from '../obligations/evaluate-obligations.js'
+import { readFrozenScores } from './score-assessment.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -59,14 +60,20 @@ export async function answersOf(db: Db, assessmentId: number): Promise<Map<strin
 export const levelsOf = (answers: ReadonlyMap<string, Answer>) =>
   new Map([...answers].map(([questionId, answer]) => [questionId, answer.level]))
 
-/** Stored scores of a submitted assessment: scope → id → score. */
+/** Frozen scores of a submitted assessment: 'overall:', 'ambition:<id>', 'commitment:<id>' → score. */
 export async function storedScores(db: Db, assessmentId: number) {
-  const rows = await db
-    .selectFrom('assessment_scores')
-    .select(['scope', 'scope_id', 'score'])
-    .where('assessment_id', '=', assessmentId)
-    .execute()
-  return new Map(rows.map((row) => [`${row.scope}:${row.scope_id}`, row.score]))
+  const row = await db
+    .selectFrom('assessments')
+    .select(['score', 'scores'])
+    .where('id', '=', assessmentId)
+    .executeTakeFirst()
+  const scores = new Map<string, number>()
+  if (!row) return scores
+  if (row.score !== null) scores.set('overall:', row.score)
+  const frozen = readFrozenScores(row.scores)
+  for (const [id, score] of Object.entries(frozen.ambition)) scores.set(`ambition:${id}`, score)
+  for (const [id, score] of Object.entries(frozen.commitment)) scores.set(`commitment:${id}`, score)
+  return scores
 }
 
 /** What the tier and the obligations are computed from: the territory and its declared figures. */

@@ -1,7 +1,7 @@
-import { type Kysely, sql } from 'kysely'
-import { isPostgres } from '../../db/dialect.js'
+import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
 import { type Distribution, distributionOf } from './peer-statistics.js'
+import { readFrozenScores } from './score-assessment.js'
 
 /** Scope key: 'overall' or 'commitment:<id>'. */
 export type ScopeKey = string
@@ -27,61 +27,53 @@ function distributionsOf(scoresByScope: Map<ScopeKey, number[]>, count: number):
   return { count, byScope }
 }
 
-function appendTo(target: Map<ScopeKey, number[]>, scope: ScopeKey, values: readonly number[]) {
+function appendTo(target: Map<ScopeKey, number[]>, scope: ScopeKey, value: number) {
   const list = target.get(scope)
-  if (list) for (const value of values) list.push(value)
-  else target.set(scope, [...values])
+  if (list) list.push(value)
+  else target.set(scope, [value])
 }
 
 /**
  * Quartiles of the submitted assessments of one year, nationally and for every peer group (kind
- * of territory × population band), from one pass over the stored scores. Demonstration
- * territories are compared only among themselves and never enter real figures.
- *
- * The database groups the scores by peer group and scope and hands each group's list as one
- * text (a few hundred rows rather than ten per assessment: 350,000 row objects for 35,000
- * territories cost more than the rest together). Every scored assessment has exactly one
- * overall score, so a group's count of assessments is the length of its overall list.
+ * of territory × population band), from one pass over the submitted assessments: one row each,
+ * with its frozen scores as JSON (decision 010). Demonstration territories are compared only among
+ * themselves and never enter real figures.
  */
 export async function computeYearDistributions(
   db: Kysely<Database>,
   year: number,
   demo: boolean,
 ): Promise<YearDistributions> {
-  const scoreList = isPostgres(db)
-    ? sql<string>`string_agg(scores.score::text, ',')`
-    : sql<string>`group_concat(scores.score, ',')`
   const rows = await db
-    .selectFrom('assessment_scores as scores')
-    .innerJoin('assessments', 'assessments.id', 'scores.assessment_id')
+    .selectFrom('assessments')
     .innerJoin('workspaces', 'workspaces.id', 'assessments.workspace_id')
     .innerJoin('territories', 'territories.id', 'workspaces.territory_id')
     .select([
       'assessments.peer_kind',
       'assessments.population_band',
-      'scores.scope',
-      'scores.scope_id',
-      scoreList.as('scores'),
+      'assessments.score',
+      'assessments.scores',
     ])
     .where('assessments.year', '=', year)
     .where('assessments.status', '=', 'submitted')
-    .where('scores.scope', '!=', 'ambition')
     .where('territories.is_demo', '=', demo ? 1 : 0)
-    .groupBy(['assessments.peer_kind', 'assessments.population_band', 'scores.scope', 'scores.scope_id'])
     .execute()
   const national = new Map<ScopeKey, number[]>()
   const groups = new Map<string, Map<ScopeKey, number[]>>()
   for (const row of rows) {
-    const scope = row.scope === 'overall' ? 'overall' : `commitment:${row.scope_id}`
+    if (row.score === null) continue
     const key = groupKey(row.peer_kind ?? 'unknown', row.population_band)
     let group = groups.get(key)
     if (!group) {
       group = new Map()
       groups.set(key, group)
     }
-    const values = row.scores.split(',').map(Number)
-    appendTo(group, scope, values)
-    appendTo(national, scope, values)
+    appendTo(group, 'overall', row.score)
+    appendTo(national, 'overall', row.score)
+    for (const [id, score] of Object.entries(readFrozenScores(row.scores).commitment)) {
+      appendTo(group, `commitment:${id}`, score)
+      appendTo(national, `commitment:${id}`, score)
+    }
   }
   const countOf = (scores: Map<ScopeKey, number[]>) => scores.get('overall')?.length ?? 0
   return {
@@ -92,8 +84,9 @@ export async function computeYearDistributions(
 
 /**
  * Peer figures change only when an assessment is submitted. Each process keeps a year's figures a
- * minute (another process's submission shows within that time) and drops them at once when it
- * records a submission itself.
+ * minute: a submission shows in them within that time. Not dropped at each submission, which
+ * during a campaign would recompute the national figures (about half a second at full scale) for
+ * nearly every results page.
  */
 const ttlMs = 60_000
 const caches = new WeakMap<Kysely<Database>, Map<string, { at: number; value: Promise<YearDistributions> }>>()
@@ -111,8 +104,4 @@ export function yearDistributions(db: Kysely<Database>, year: number, demo: bool
   cache.set(key, { at: Date.now(), value })
   value.catch(() => cache.delete(key))
   return value
-}
-
-export function forgetYearDistributions(db: Kysely<Database>) {
-  caches.delete(db)
 }

@@ -122,3 +122,23 @@ export function unansweredQuestions(
       .map((question) => question.id),
   )
 }
+
+/** What a submission keeps of its scores, as stored in `assessments.scores` (null scopes left out). */
+export interface FrozenScores {
+  ambition: Record<string, number>
+  commitment: Record<string, number>
+}
+
+export function freezeScores(scores: AssessmentScores): FrozenScores {
+  const frozen: FrozenScores = { ambition: {}, commitment: {} }
+  for (const row of scores.ambitions) if (row.score !== null) frozen.ambition[row.ambitionId] = row.score
+  for (const row of scores.commitments)
+    if (row.score !== null) frozen.commitment[row.commitmentId] = row.score
+  return frozen
+}
+
+export function readFrozenScores(json: string | null): FrozenScores {
+  if (!json) return { ambition: {}, commitment: {} }
+  const parsed = JSON.parse(json) as Partial<FrozenScores>
+  return { ambition: parsed.ambition ?? {}, commitment: parsed.commitment ?? {} }
+}

@@ -35,7 +35,7 @@ export async function startAssessment(
     copyFromYear?: number
   },
 ): Promise<StartedAssessment> {
-  return db.transaction().execute(async (trx) => {
+  const opening = db.transaction().execute(async (trx) => {
     if (await findAssessment(trx, input.workspaceId, input.year))
       throw new AssessmentRefused({ code: 'exists', year: input.year })
     const carried: {
@@ -112,4 +112,13 @@ export async function startAssessment(
     })
     return { id, copied: (await answersOf(trx, id)).size, leftBehind }
   })
+  try {
+    return await opening
+  } catch (error) {
+    // Two people opening the same year at once: the unique (workspace, year) key stops the
+    // second, which gets the same refusal as if it had come a moment later.
+    if (!(error instanceof AssessmentRefused) && (await findAssessment(db, input.workspaceId, input.year)))
+      throw new AssessmentRefused({ code: 'exists', year: input.year })
+    throw error
+  }
 }

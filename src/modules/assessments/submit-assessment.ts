@@ -7,8 +7,12 @@ import { territoryTier } from '../referential/territory-tier.js'
 import { AssessmentRefused } from './assessment-errors.js'
 import { type AssessmentRow, answersOf, levelsOf } from './assessments.queries.js'
 import { populationBandOf } from './peer-statistics.js'
-import { forgetYearDistributions } from './peers.queries.js'
-import { type AssessmentScores, scoreAssessment, unansweredQuestions } from './score-assessment.js'
+import {
+  type AssessmentScores,
+  freezeScores,
+  scoreAssessment,
+  unansweredQuestions,
+} from './score-assessment.js'
 
 /**
  * Submits a draft: every applicable question must have a level. Scores, tier and peer group are
@@ -46,31 +50,12 @@ export async function submitAssessment(
         population_band: populationBandOf(populationForThresholds(facts).value),
         score: scores.overall,
         letter: scores.letter,
+        scores: JSON.stringify(freezeScores(scores)),
       })
       .where('id', '=', assessment.id)
       .where('status', '=', 'draft')
       .executeTakeFirst()
     if (Number(updated.numUpdatedRows) !== 1) throw new AssessmentRefused({ code: 'locked' })
-    const rows = [
-      ...(scores.overall === null
-        ? []
-        : [{ scope: 'overall' as const, scope_id: '', score: scores.overall }]),
-      ...scores.ambitions.flatMap((row) =>
-        row.score === null
-          ? []
-          : [{ scope: 'ambition' as const, scope_id: row.ambitionId, score: row.score }],
-      ),
-      ...scores.commitments.flatMap((row) =>
-        row.score === null
-          ? []
-          : [{ scope: 'commitment' as const, scope_id: row.commitmentId, score: row.score }],
-      ),
-    ]
-    if (rows.length > 0)
-      await trx
-        .insertInto('assessment_scores')
-        .values(rows.map((row) => ({ assessment_id: assessment.id, ...row })))
-        .execute()
     await recordAudit(trx, {
       actorId: input.actorId,
       workspaceId: assessment.workspace_id,
@@ -81,6 +66,5 @@ export async function submitAssessment(
     })
     return scores
   })
-  forgetYearDistributions(db)
   return scores
 }
