@@ -3,6 +3,7 @@
  * PostgreSQL figures too when BENCH_DATABASE_URL is set.
  */
 import { run as accounts } from './accounts.bench.js'
+import { run as assessments } from './assessments.bench.js'
 import { run as loadTerritories } from './load-territories.bench.js'
 import { run as search } from './search.bench.js'
 import { run as startup } from './startup.bench.js'
@@ -16,6 +17,7 @@ const benches: [string, () => Promise<Figure[]>][] = [
   ['search', search],
   ['territory-page', territoryPage],
   ['accounts', accounts],
+  ['assessments', assessments],
 ]
 
 const figures: Figure[] = []
