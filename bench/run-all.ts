@@ -4,6 +4,7 @@
  */
 import { run as accounts } from './accounts.bench.js'
 import { run as assessments } from './assessments.bench.js'
+import { run as footprintEngine } from './footprint-engine.bench.js'
 import { run as loadTerritories } from './load-territories.bench.js'
 import { run as search } from './search.bench.js'
 import { run as startup } from './startup.bench.js'
@@ -18,6 +19,7 @@ const benches: [string, () => Promise<Figure[]>][] = [
   ['territory-page', territoryPage],
   ['accounts', accounts],
   ['assessments', assessments],
+  ['footprint-engine', footprintEngine],
 ]
 
 const figures: Figure[] = []

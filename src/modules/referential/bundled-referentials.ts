@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { formatProblems } from '../../lib/parse-yaml.js'
 import { projectRoot } from '../../lib/paths.js'
 import { parseReferential } from './parse-referential.js'
 import type { Referential } from './referential.schemas.js'
@@ -23,12 +24,8 @@ function readFiles(): Referential[] {
     .sort()
   return files.map((file) => {
     const parsed = parseReferential(readFileSync(join(referentialDir, file), 'utf8'))
-    if (!parsed.ok) {
-      const problems = parsed.problems.map(
-        (problem) => `  line ${problem.line ?? '?'} ${problem.path}: ${problem.message}`,
-      )
-      throw new Error(`referential/${file} is not a valid referential:\n${problems.join('\n')}`)
-    }
+    if (!parsed.ok)
+      throw new Error(`referential/${file} is not a valid referential:\n${formatProblems(parsed.problems)}`)
     return parsed.referential
   })
 }
