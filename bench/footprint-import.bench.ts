@@ -1,0 +1,194 @@
+/**
+ * Reading inventory files: template CSV files of 10,000, 100,000 and 1,000,000 rows generated in a
+ * temporary folder, each read (a) by csv-parse alone, records counted (a general CSV parser: the
+ * reference), (a') by our CSV layer alone (bytes → records, as the reader uses it), and (b) by our
+ * streaming reader, producing InventoryItems. Each measure runs in a child process of its own, so
+ * that its peak RSS is its own.
+ * Targets for the reader alone, half of those of read + compute: 100,000 rows ≤ 1.5 s,
+ * 1,000,000 rows ≤ 10 s, peak RSS ≤ 200 MB.
+ */
+import { once } from 'node:events'
+import { createReadStream, createWriteStream, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'csv-parse'
+import { templateHeader } from '../src/modules/footprint/import/formats.js'
+import { openCsv } from '../src/modules/footprint/import/source.js'
+import { readTemplateRows } from '../src/modules/footprint/import/template-format.js'
+import { makeTempDir, removeTempDir, spawnNode } from './support/processes.js'
+import { type Figure, heading, isMainModule, note, report, runAlone, seconds } from './support/report.js'
+
+const bench = 'footprint-import'
+const sizes = [10_000, 100_000, 1_000_000]
+const targets: Record<number, number> = { 100000: 1_500, 1000000: 10_000 }
+const rssTargetMb = 200
+const childVariable = 'JALONS_BENCH_IMPORT_CHILD'
+const fileVariable = 'JALONS_BENCH_IMPORT_FILE'
+
+type Reader = 'csv-parse' | 'records' | 'reader'
+interface Measure {
+  rows: number
+  items: number
+  errors: number
+  ms: number
+  peakRssMb: number
+}
+
+const types = [
+  'Ordinateur portable',
+  'Écran',
+  'Poste fixe',
+  'Smartphone',
+  'Imprimante',
+  'Serveur',
+  'Tablette',
+]
+
+/** A realistic row: accents, dates, decimal commas, a quoted model now and then. */
+function row(index: number): string {
+  const day = String(1 + (index % 28)).padStart(2, '0')
+  const month = String(1 + (index % 12)).padStart(2, '0')
+  const model = index % 10 === 0 ? `"Modèle ${index % 97}; série ""${index % 7}"""` : `Modèle ${index % 97}`
+  return [
+    types[index % types.length],
+    model,
+    1 + (index % 5),
+    `Site ${index % 40}`,
+    `Service ${index % 25}`,
+    index % 3 === 0 ? 'agents|télétravail' : '',
+    `${day}/${month}/20${10 + (index % 14)}`,
+    index % 9 === 0 ? `${day}/${month}/2024` : '',
+    index % 9 === 0 ? 'réformé' : 'en service',
+    index % 4 === 0 ? 'reconditionné' : 'neuf',
+    index % 9 === 0 ? 'don' : '',
+    index % 7 === 5 ? `DC${index % 3}` : '',
+    index % 6 === 5 ? `${index % 900},5` : '',
+    'France',
+    '',
+    `REF-${index}`,
+  ].join(';')
+}
+
+async function generate(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path)
+  out.write(`\uFEFF${templateHeader('fr').join(';')}\r\n`)
+  let batch = ''
+  for (let index = 0; index < rows; index++) {
+    batch += `${row(index)}\r\n`
+    if (batch.length > 1 << 16) {
+      if (!out.write(batch)) await once(out, 'drain')
+      batch = ''
+    }
+  }
+  out.end(batch)
+  await once(out, 'finish')
+}
+
+/** In the child: reads the file one way and prints the measure as one JSON line. */
+async function measureHere(reader: Reader, path: string): Promise<Measure> {
+  const started = performance.now()
+  let rows = 0
+  let items = 0
+  let errors = 0
+  if (reader === 'csv-parse') {
+    const parser = createReadStream(path).pipe(
+      parse({
+        delimiter: ';',
+        bom: true,
+        relax_quotes: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+      }),
+    )
+    for await (const _record of parser) rows++
+    rows-- // the header
+  } else if (reader === 'records') {
+    const opened = await openCsv(path, {}, ['template'])
+    for await (const batch of opened.batches) rows += batch.length
+  } else {
+    for await (const result of readTemplateRows(path, { today: '2026-01-01' })) {
+      rows++
+      if (result.item) items++
+      errors += result.errors.length
+    }
+  }
+  const ms = performance.now() - started
+  return { rows, items, errors, ms, peakRssMb: process.resourceUsage().maxRSS / 1024 }
+}
+
+async function measureInChild(reader: Reader, path: string): Promise<Measure> {
+  const child = spawnNode(fileURLToPath(import.meta.url), {
+    ...process.env,
+    [childVariable]: reader,
+    [fileVariable]: path,
+  })
+  await child.exited
+  const last = child.output().split('\n').at(-1) ?? ''
+  if (child.process.exitCode !== 0 || !last.startsWith('{'))
+    throw new Error(`${reader} on ${path} failed: ${child.output()}`)
+  return JSON.parse(last) as Measure
+}
+
+const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en')} rows/s`
+
+export async function run(): Promise<Figure[]> {
+  heading('Reading inventory files (template CSV): csv-parse alone vs our reader producing items')
+  const figures: Figure[] = []
+  const dir = makeTempDir('jalons-bench-import-')
+  try {
+    for (const size of sizes) {
+      const path = join(dir, `inventaire-${size}.csv`)
+      const generating = performance.now()
+      await generate(path, size)
+      const megabytes = statSync(path).size / (1024 * 1024)
+      note(
+        `${size.toLocaleString('en')} rows: ${megabytes.toFixed(1)} MB, generated in ${seconds(performance.now() - generating)}`,
+      )
+      const label = `${size.toLocaleString('en')} rows`
+      const reference = await measureInChild('csv-parse', path)
+      figures.push(
+        report({
+          bench,
+          database: '-',
+          measure: `(a) csv-parse alone, ${label}`,
+          value: `${seconds(reference.ms)}, ${rate(reference.rows, reference.ms)}, peak RSS ${reference.peakRssMb.toFixed(0)} MB`,
+        }),
+      )
+      const records = await measureInChild('records', path)
+      figures.push(
+        report({
+          bench,
+          database: '-',
+          measure: `(a') our CSV layer alone, ${label}`,
+          value: `${seconds(records.ms)}, ${rate(records.rows, records.ms)}, peak RSS ${records.peakRssMb.toFixed(0)} MB`,
+        }),
+      )
+      const ours = await measureInChild('reader', path)
+      if (ours.rows !== size || ours.items !== size)
+        note(`reader: ${ours.rows} rows, ${ours.items} items, ${ours.errors} errors`)
+      const target = targets[size]
+      const met = (target === undefined || ours.ms <= target) && ours.peakRssMb <= rssTargetMb
+      figures.push(
+        report({
+          bench,
+          database: '-',
+          measure: `(b) our reader → items, ${label}`,
+          value: `${seconds(ours.ms)}, ${rate(ours.rows, ours.ms)}, peak RSS ${ours.peakRssMb.toFixed(0)} MB`,
+          target: `${target === undefined ? '' : `≤ ${seconds(target)}, `}RSS ≤ ${rssTargetMb} MB`,
+          met,
+        }),
+      )
+    }
+  } finally {
+    removeTempDir(dir)
+  }
+  return figures
+}
+
+const childReader = process.env[childVariable]
+const childFile = process.env[fileVariable]
+if (isMainModule(import.meta.url)) {
+  if ((childReader === 'csv-parse' || childReader === 'records' || childReader === 'reader') && childFile) {
+    console.log(JSON.stringify(await measureHere(childReader, childFile)))
+  } else await runAlone(run)
+}
