@@ -3,11 +3,14 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   computeFootprint,
+  createFootprintAccumulator,
   dateKey,
   electricityOptionFactors,
   type FootprintGroup,
   type FootprintLine,
   type FootprintOptions,
+  flagCodes,
+  flagLinesKept,
   footprintPhases,
   prepareFootprint,
   yearsBetween,
@@ -15,7 +18,13 @@ import {
 import { explainGroup, explainItem, explainPerCapita } from './explain-figure.js'
 import type { FactorBase } from './factor-base.schemas.js'
 import { factorBasesDir, findFactorBase, parseFactorBase, readBundledFactorBases } from './factor-bases.js'
-import type { Datacenter, InventoryItem } from './inventory-item.js'
+import {
+  type Datacenter,
+  type DeviceType,
+  deviceTypes,
+  type InventoryItem,
+  itemStatuses,
+} from './inventory-item.js'
 
 const base = findFactorBase('ademe-negaoctet-2022') as FactorBase
 
@@ -371,6 +380,124 @@ describe('computeFootprint — groups', () => {
     expect(computeFootprint(items, datacenters, base, stock(2024))).toEqual(
       computeFootprint([...items], datacenters, base, stock(2024)),
     )
+  })
+})
+
+describe('createFootprintAccumulator', () => {
+  const datacenters: Datacenter[] = [
+    { shortName: 'DC1', longName: null, pue: 1.4, country: 'FR' },
+    { shortName: 'IE1', longName: null, pue: 1.2, country: 'IE' },
+  ]
+  const dates = [null, '2016-02-29', '2019-07-14', '2021-03-15', '2024-01-01', '2024-06-30', '2025-03-01']
+
+  /** Every rule at least once: all types, statuses and flags, dates on both sides of the year, groups. */
+  function variedInventory(count: number): InventoryItem[] {
+    const items: InventoryItem[] = []
+    for (let index = 0; index < count; index++) {
+      // Not index % 7: the types repeat every 14 items, every date must meet every type.
+      const purchaseDate = dates[Math.floor(index / deviceTypes.length) % dates.length] as string | null
+      const retirementDate =
+        index % 5 === 0
+          ? '2023-12-31'
+          : index % 5 === 1
+            ? '2026-09-15'
+            : index % 11 === 0
+              ? '2024-01-01'
+              : null
+      items.push(
+        item({
+          line: index + 2,
+          type: deviceTypes[index % deviceTypes.length] as DeviceType,
+          quantity: 1 + (index % 4),
+          site: index % 6 === 0 ? null : `Site ${Math.floor(index / 3) % 5}`,
+          service: index % 9 === 0 ? null : `Service ${Math.floor(index / 7) % 4}`,
+          tags: index % 4 === 0 ? [] : index % 4 === 1 ? ['a'] : index % 4 === 2 ? ['b', 'a', 'b'] : ['c'],
+          purchaseDate,
+          retirementDate,
+          status: itemStatuses[index % 3 === 2 && index % 2 === 0 ? 2 : index % 7 === 3 ? 1 : 0],
+          datacenter: index % 8 === 0 ? 'DC1' : index % 8 === 4 ? 'IE1' : index % 13 === 0 ? 'GONE' : null,
+          annualKwh: index % 10 === 3 ? 40 + index : null,
+          country: index % 17 === 0 ? 'DE' : index % 19 === 0 ? 'IE' : 'FR',
+          lifetimeYears: index % 6 === 5 ? 3 + (index % 4) : null,
+        }),
+      )
+    }
+    return items
+  }
+
+  function* rows(items: readonly InventoryItem[]): Generator<InventoryItem> {
+    yield* items
+  }
+
+  const variants: [string, FootprintOptions][] = [
+    ['stock', stock(2024)],
+    ['flux', flux(2024)],
+    [
+      'stock with a scenario’s electricity and per-capita counts',
+      {
+        ...stock(2024),
+        electricityFactors: { FR: electricityOptionFactors(base, 'ademe-2024'), IE: { climate: 0.3 } },
+        agents: 120,
+        inhabitants: 15000,
+      },
+    ],
+  ]
+
+  for (const [label, options] of variants)
+    it(`gives, one item at a time, exactly computeFootprint’s result (${label})`, () => {
+      const items = variedInventory(2000)
+      const accumulator = createFootprintAccumulator(base, datacenters, options)
+      for (const each of rows(items)) accumulator.add(each)
+      const result = accumulator.result()
+      expect(result).toStrictEqual(computeFootprint(items, datacenters, base, options))
+
+      // The inventory does exercise every rule: groups, exclusions, every flag, the 50 lines kept.
+      expect(result.counted.items).toBeGreaterThan(1000)
+      expect(result.excluded.boughtAfter).toBeGreaterThan(0)
+      expect(result.excluded.retiredBefore).toBeGreaterThan(0)
+      expect(result.flags.map((flag) => flag.code)).toEqual([...flagCodes])
+      const noFactor = result.flags.find((flag) => flag.code === 'noFactor')
+      expect(noFactor?.items).toBeGreaterThan(flagLinesKept)
+      expect(noFactor?.lines).toHaveLength(flagLinesKept)
+      // The first lines, in file order, of the items without factors counted in the year.
+      const counted = items.filter(
+        (each) =>
+          each.type === 'other' && computeFootprint([each], datacenters, base, options).counted.items === 1,
+      )
+      expect(noFactor?.lines).toEqual(counted.slice(0, flagLinesKept).map((each) => each.line))
+      expect(result.byTag.map((group) => group.key)).toEqual(['a', 'b', 'c', null])
+      expect(result.bySite.map((group) => group.key)).toEqual([
+        'Site 0',
+        'Site 1',
+        'Site 2',
+        'Site 3',
+        'Site 4',
+        null,
+      ])
+    })
+
+  it('gives computeFootprint’s result for no item at all', () => {
+    const accumulator = createFootprintAccumulator(base, datacenters, stock(2024))
+    expect(accumulator.result()).toStrictEqual(computeFootprint([], datacenters, base, stock(2024)))
+  })
+
+  it('may give its result several times, each a snapshot that later items leave unchanged', () => {
+    const items = variedInventory(300)
+    const firstHalf = items.slice(0, 150)
+    const accumulator = createFootprintAccumulator(base, datacenters, stock(2024))
+    for (const each of firstHalf) accumulator.add(each)
+    const early = accumulator.result()
+    const again = accumulator.result()
+    expect(again).toStrictEqual(early)
+    expect(again).not.toBe(early)
+    expect(again.flags[0]?.lines).not.toBe(early.flags[0]?.lines)
+
+    for (const each of items.slice(150)) accumulator.add(each)
+    const late = accumulator.result()
+    expect(late).toStrictEqual(computeFootprint(items, datacenters, base, stock(2024)))
+    // The early result is still the first half's, flag lines included.
+    expect(early).toStrictEqual(computeFootprint(firstHalf, datacenters, base, stock(2024)))
+    expect(late.counted.items).toBeGreaterThan(early.counted.items)
   })
 })
 

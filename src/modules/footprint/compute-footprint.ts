@@ -7,10 +7,14 @@ import { type Datacenter, type DeviceType, deviceTypes, type InventoryItem } fro
  * and tag. The rules, with their formulas, are in docs/footprint-method.md; explain-figure.ts turns
  * any figure back into its formula with the numbers filled in, using the same helpers as here.
  *
+ * Two forms, one code: createFootprintAccumulator() takes the items one at a time (a file reader's
+ * stream: a million lines need not be held in memory), computeFootprint() an array (it adds each
+ * item to an accumulator).
+ *
  * Performance matters (an inventory of a large authority runs to hundreds of thousands of lines and
  * the scenarios will recompute it many times): the per-type, per-country and per-datacenter
- * constants are resolved once, dates are read with integer arithmetic, and the loop allocates
- * nothing per item; every group keeps its figures per device type in one flat Float64Array.
+ * constants are resolved once, dates are read with integer arithmetic, and adding an item allocates
+ * nothing; every group keeps its figures per device type in one flat Float64Array.
  */
 
 export const footprintPhases = ['manufacturing', 'distribution', 'use', 'endOfLife'] as const
@@ -351,7 +355,7 @@ const cellUse = 3
 const cellUseUnavailable = 4
 const cellIncomplete = 5
 
-interface Accumulator {
+interface GroupSums {
   key: string | null
   cells: Float64Array
 }
@@ -370,10 +374,40 @@ class FlagCounter {
   }
 }
 
+/** The engine in incremental form: items are added one at a time, so they need not all be held. */
+export interface FootprintAccumulator {
+  /**
+   * Counts one inventory item. Allocates nothing per item (only a group's first item creates its
+   * group, and a flag keeps its first `flagLinesKept` lines and its distinct values).
+   */
+  add(item: InventoryItem): void
+  /**
+   * The footprint of the items added so far. It may be called any number of times, and items may
+   * still be added after it: each call returns a new result, independent of the accumulator (a
+   * snapshot that later items leave as it is); two calls with nothing added in between give equal
+   * results.
+   */
+  result(): FootprintResult
+}
+
 /**
- * Computes a year's footprint. `items` and `datacenters` are expected checked by the file readers;
- * anything unexpected (an unknown datacenter or country, a type without factors) is computed with a
- * documented fallback and flagged, never thrown.
+ * Starts a year's footprint, for items read one at a time (a file reader's stream):
+ * `for await (const item of rows) accumulator.add(item)`, then `accumulator.result()`. Items and
+ * datacenters are expected checked by the file readers; anything unexpected (an unknown datacenter
+ * or country, a type without factors) is computed with a documented fallback and flagged, never
+ * thrown. Adding items in a given order gives exactly computeFootprint's result for that order.
+ */
+export function createFootprintAccumulator(
+  base: FactorBase,
+  datacenters: readonly Datacenter[],
+  options: FootprintOptions,
+): FootprintAccumulator {
+  return new Accumulation(prepareFootprint(base, datacenters, options), options)
+}
+
+/**
+ * Computes a year's footprint of items already in memory: an accumulator, each item added in
+ * order, its result. For a large file, feed createFootprintAccumulator from the reader instead.
  */
 export function computeFootprint(
   items: readonly InventoryItem[],
@@ -381,59 +415,77 @@ export function computeFootprint(
   base: FactorBase,
   options: FootprintOptions,
 ): FootprintResult {
-  const prepared = prepareFootprint(base, datacenters, options)
-  const {
-    criteria,
-    yearStart,
-    nextYearStart,
-    embodied,
-    anyEmbodiedMissing,
-    hasFactors,
-    typeLifetime,
-    typeKwh,
-  } = prepared
-  const criterionCount = criteria.length
-  const stride = slotHead + perCriterion * criterionCount
-  const groupSize = typeCount * stride
-  const flux = prepared.method === 'flux'
+  const accumulator = createFootprintAccumulator(base, datacenters, options)
+  for (let index = 0; index < items.length; index++) accumulator.add(items[index] as InventoryItem)
+  return accumulator.result()
+}
 
-  const newAccumulator = (key: string | null): Accumulator => ({ key, cells: new Float64Array(groupSize) })
-  const total = newAccumulator(null)
-  const sites = new Map<string | null, Accumulator>()
-  const services = new Map<string | null, Accumulator>()
-  const tags = new Map<string | null, Accumulator>()
-  const flags: Record<FlagCode, FlagCounter> = {
+/**
+ * The accumulator. A class rather than closures: every accumulator shares the same `add`, so its
+ * call sites stay monomorphic (a new closure per computation made V8 deoptimise them on each one).
+ */
+class Accumulation implements FootprintAccumulator {
+  private readonly criterionCount: number
+  private readonly stride: number
+  private readonly flux: boolean
+  private readonly total: GroupSums
+  private readonly sites = new Map<string | null, GroupSums>()
+  private readonly services = new Map<string | null, GroupSums>()
+  private readonly tags = new Map<string | null, GroupSums>()
+  private readonly flags: Record<FlagCode, FlagCounter> = {
     noFactor: new FlagCounter(),
     unknownCountry: new FlagCounter(),
     unknownDatacenter: new FlagCounter(),
     noUseProfile: new FlagCounter(),
     retiredWithoutDate: new FlagCounter(),
   }
-  let boughtAfter = 0
-  let retiredBefore = 0
-  let excludedItems = 0
-  let excludedQuantity = 0
+  /** Items left out of the year (those retired without date are counted by their flag). */
+  private readonly excluded = { items: 0, quantity: 0, boughtAfter: 0, retiredBefore: 0 }
+  /** One item's contribution, laid out as a slot; added to each of its groups. Reused, not reallocated. */
+  private readonly contribution: Float64Array
+  /** The previous item's groups: inventories are often sorted by site or service. */
+  private lastSite: GroupSums | undefined
+  private lastService: GroupSums | undefined
 
-  // One item's contribution, laid out as a slot; added to each of its groups. Reused, not reallocated.
-  const contribution = new Float64Array(stride)
-  contribution[slotItems] = 1
-  // The previous item's groups: inventories are often sorted by site or service.
-  let lastSite: Accumulator | undefined
-  let lastService: Accumulator | undefined
+  constructor(
+    private readonly prepared: PreparedFootprint,
+    private readonly options: FootprintOptions,
+  ) {
+    this.criterionCount = prepared.criteria.length
+    this.stride = slotHead + perCriterion * this.criterionCount
+    this.flux = prepared.method === 'flux'
+    this.total = this.newGroup(null)
+    this.contribution = new Float64Array(this.stride)
+    this.contribution[slotItems] = 1
+  }
 
-  for (let index = 0; index < items.length; index++) {
-    const item = items[index] as InventoryItem
+  private newGroup(key: string | null): GroupSums {
+    return { key, cells: new Float64Array(typeCount * this.stride) }
+  }
+
+  private groupOf(groups: Map<string | null, GroupSums>, key: string | null): GroupSums {
+    const found = groups.get(key)
+    if (found !== undefined) return found
+    const created = this.newGroup(key)
+    groups.set(key, created)
+    return created
+  }
+
+  add(item: InventoryItem): void {
+    const { prepared, flags, contribution, criterionCount, stride, flux } = this
+    const { yearStart, embodied, anyEmbodiedMissing, hasFactors, typeKwh } = prepared
     const quantity = item.quantity
     const purchase = dateKey(item.purchaseDate)
     const retirement = dateKey(item.retirementDate)
-    const period = periodOf(item.status, purchase, retirement, yearStart, nextYearStart)
+    const period = periodOf(item.status, purchase, retirement, yearStart, prepared.nextYearStart)
     if (period !== Period.Counted) {
-      excludedItems++
-      excludedQuantity += quantity
-      if (period === Period.BoughtAfter) boughtAfter++
-      else if (period === Period.RetiredBefore) retiredBefore++
+      const excluded = this.excluded
+      excluded.items++
+      excluded.quantity += quantity
+      if (period === Period.BoughtAfter) excluded.boughtAfter++
+      else if (period === Period.RetiredBefore) excluded.retiredBefore++
       else flags.retiredWithoutDate.add(item, null)
-      continue
+      return
     }
     // Not a known type (the readers refuse those): counted as « autre », without factors.
     const t = prepared.typeIndex.get(item.type) ?? otherIndex
@@ -449,7 +501,8 @@ export function computeFootprint(
       else {
         const source = lifetimeSourceOf(purchase, retirement, item.lifetimeYears)
         embodiedShare =
-          quantity / lifetimeOf(source, purchase, retirement, item.lifetimeYears, typeLifetime[t] as number)
+          quantity /
+          lifetimeOf(source, purchase, retirement, item.lifetimeYears, prepared.typeLifetime[t] as number)
       }
     }
     contribution[slotQuantity] = quantity
@@ -499,82 +552,74 @@ export function computeFootprint(
     }
 
     const offset = t * stride
-    add(total.cells, offset, contribution, stride)
+    addSlot(this.total.cells, offset, contribution, stride)
     const site = item.site
-    if (lastSite === undefined || lastSite.key !== site) lastSite = groupOf(sites, site, newAccumulator)
-    add(lastSite.cells, offset, contribution, stride)
+    let lastSite = this.lastSite
+    if (lastSite === undefined || lastSite.key !== site)
+      this.lastSite = lastSite = this.groupOf(this.sites, site)
+    addSlot(lastSite.cells, offset, contribution, stride)
     const service = item.service
+    let lastService = this.lastService
     if (lastService === undefined || lastService.key !== service)
-      lastService = groupOf(services, service, newAccumulator)
-    add(lastService.cells, offset, contribution, stride)
+      this.lastService = lastService = this.groupOf(this.services, service)
+    addSlot(lastService.cells, offset, contribution, stride)
     const itemTags = item.tags
-    if (itemTags.length === 0) add(groupOf(tags, null, newAccumulator).cells, offset, contribution, stride)
+    if (itemTags.length === 0) addSlot(this.groupOf(this.tags, null).cells, offset, contribution, stride)
     else
       for (let k = 0; k < itemTags.length; k++) {
         const tag = itemTags[k] as string
         // A tag written twice on one line counts once.
         if (k > 0 && itemTags.indexOf(tag) < k) continue
-        add(groupOf(tags, tag, newAccumulator).cells, offset, contribution, stride)
+        addSlot(this.groupOf(this.tags, tag).cells, offset, contribution, stride)
       }
   }
 
-  const totalGroup = finishGroup(total, prepared, stride)
-  const perCapita = (count: number | null | undefined): PerCapita | null => {
-    if (!count || count <= 0) return null
-    const values: Record<string, number | null> = {}
-    for (const criterion of criteria) {
-      const value = totalGroup.impacts[criterion.id]?.total.value ?? null
-      values[criterion.id] = value === null ? null : value / count
+  result(): FootprintResult {
+    // Reads the sums and changes nothing; every array and object returned is new (the flags' lines
+    // are copied), so a result is a snapshot that later items leave as it is.
+    const { prepared, flags, stride, options } = this
+    const criteria = prepared.criteria
+    const totalGroup = finishGroup(this.total, prepared, stride)
+    const perCapita = (count: number | null | undefined): PerCapita | null => {
+      if (!count || count <= 0) return null
+      const values: Record<string, number | null> = {}
+      for (const criterion of criteria) {
+        const value = totalGroup.impacts[criterion.id]?.total.value ?? null
+        values[criterion.id] = value === null ? null : value / count
+      }
+      return { count, values }
     }
-    return { count, values }
-  }
-  return {
-    base: { id: base.id, version: base.version, title: base.title },
-    method: prepared.method,
-    year: prepared.year,
-    criteria,
-    counted: { items: totalGroup.items, quantity: totalGroup.quantity },
-    excluded: {
-      items: excludedItems,
-      quantity: excludedQuantity,
-      boughtAfter,
-      retiredBefore,
-      retiredWithoutDate: flags.retiredWithoutDate.items,
-    },
-    total: totalGroup,
-    byType: totalGroup.types,
-    bySite: finishGroups(sites, prepared, stride),
-    byService: finishGroups(services, prepared, stride),
-    byTag: finishGroups(tags, prepared, stride),
-    perAgent: perCapita(options.agents),
-    perInhabitant: perCapita(options.inhabitants),
-    flags: flagCodes
-      .filter((code) => flags[code].items > 0)
-      .map((code) => ({
-        code,
-        items: flags[code].items,
-        quantity: flags[code].quantity,
-        lines: flags[code].lines,
-        values: [...flags[code].values].sort(),
-      })),
+    const base = prepared.base
+    return {
+      base: { id: base.id, version: base.version, title: base.title },
+      method: prepared.method,
+      year: prepared.year,
+      criteria,
+      counted: { items: totalGroup.items, quantity: totalGroup.quantity },
+      excluded: { ...this.excluded, retiredWithoutDate: flags.retiredWithoutDate.items },
+      total: totalGroup,
+      byType: totalGroup.types,
+      bySite: finishGroups(this.sites, prepared, stride),
+      byService: finishGroups(this.services, prepared, stride),
+      byTag: finishGroups(this.tags, prepared, stride),
+      perAgent: perCapita(options.agents),
+      perInhabitant: perCapita(options.inhabitants),
+      flags: flagCodes
+        .filter((code) => flags[code].items > 0)
+        .map((code) => ({
+          code,
+          items: flags[code].items,
+          quantity: flags[code].quantity,
+          lines: [...flags[code].lines],
+          values: [...flags[code].values].sort(),
+        })),
+    }
   }
 }
 
-function add(cells: Float64Array, offset: number, contribution: Float64Array, stride: number): void {
+function addSlot(cells: Float64Array, offset: number, contribution: Float64Array, stride: number): void {
   for (let index = 0; index < stride; index++)
     cells[offset + index] = (cells[offset + index] as number) + (contribution[index] as number)
-}
-
-function groupOf(
-  groups: Map<string | null, Accumulator>,
-  key: string | null,
-  create: (key: string | null) => Accumulator,
-): Accumulator {
-  const found = groups.get(key)
-  if (found !== undefined) return found
-  const created = create(key)
-  groups.set(key, created)
-  return created
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -594,7 +639,7 @@ function figureOf(running: Running): Figure {
   }
 }
 
-/** Figures of the given types of one accumulator (one type for a type line, all for a group). */
+/** Figures of the given types of one group's sums (one type for a type line, all for a group). */
 function lineOf(
   key: string | null,
   cells: Float64Array,
@@ -654,16 +699,16 @@ function lineOf(
 
 const allTypes = deviceTypes.map((_, index) => index)
 
-function finishGroup(accumulator: Accumulator, prepared: PreparedFootprint, stride: number): FootprintGroup {
+function finishGroup(group: GroupSums, prepared: PreparedFootprint, stride: number): FootprintGroup {
   const types = allTypes
-    .filter((t) => (accumulator.cells[t * stride + slotItems] as number) > 0)
-    .map((t) => lineOf(deviceTypes[t] as DeviceType, accumulator.cells, [t], prepared, stride))
-  return { ...lineOf(accumulator.key, accumulator.cells, allTypes, prepared, stride), types }
+    .filter((t) => (group.cells[t * stride + slotItems] as number) > 0)
+    .map((t) => lineOf(deviceTypes[t] as DeviceType, group.cells, [t], prepared, stride))
+  return { ...lineOf(group.key, group.cells, allTypes, prepared, stride), types }
 }
 
 /** Groups in a stable order: by name (French collation), « non renseigné » last. */
 function finishGroups(
-  groups: Map<string | null, Accumulator>,
+  groups: Map<string | null, GroupSums>,
   prepared: PreparedFootprint,
   stride: number,
 ): FootprintGroup[] {
