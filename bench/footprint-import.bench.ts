@@ -12,6 +12,7 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'csv-parse'
+import { runFootprint } from '../src/cli/footprint.js'
 import { templateHeader } from '../src/modules/footprint/import/formats.js'
 import { openCsv } from '../src/modules/footprint/import/source.js'
 import { readTemplateRows } from '../src/modules/footprint/import/template-format.js'
@@ -22,10 +23,13 @@ const bench = 'footprint-import'
 const sizes = [10_000, 100_000, 1_000_000]
 const targets: Record<number, number> = { 100000: 1_500, 1000000: 10_000 }
 const rssTargetMb = 200
+/** The issue's targets for import + compute (the database import comes with the pages). */
+const footprintTargets: Record<number, number> = { 100000: 3_000, 1000000: 20_000 }
+const footprintRssTargetMb = 400
 const childVariable = 'JALONS_BENCH_IMPORT_CHILD'
 const fileVariable = 'JALONS_BENCH_IMPORT_FILE'
 
-type Reader = 'csv-parse' | 'records' | 'reader'
+type Reader = 'csv-parse' | 'records' | 'reader' | 'footprint'
 interface Measure {
   rows: number
   items: number
@@ -105,6 +109,20 @@ async function measureHere(reader: Reader, path: string): Promise<Measure> {
   } else if (reader === 'records') {
     const opened = await openCsv(path, {}, ['template'])
     for await (const batch of opened.batches) rows += batch.length
+  } else if (reader === 'footprint') {
+    // The whole command line path: read, compute as rows arrive, print the JSON result.
+    let output = ''
+    const code = await runFootprint([path, '--json', '--year', '2025'], {
+      out: (text) => {
+        output += text
+      },
+      err: () => {},
+    })
+    const result = JSON.parse(output) as { items: number; errors: unknown[] }
+    rows = result.items + result.errors.length
+    items = result.items
+    errors = result.errors.length
+    if (code !== 0 && errors === 0) throw new Error(`jalons footprint exited with ${code}`)
   } else {
     for await (const result of readTemplateRows(path, { today: '2026-01-01' })) {
       rows++
@@ -166,6 +184,19 @@ export async function run(): Promise<Figure[]> {
       const ours = await measureInChild('reader', path)
       if (ours.rows !== size || ours.items !== size)
         note(`reader: ${ours.rows} rows, ${ours.items} items, ${ours.errors} errors`)
+      const whole = await measureInChild('footprint', path)
+      const wholeTarget = footprintTargets[size]
+      figures.push(
+        report({
+          bench,
+          database: '-',
+          measure: `(c) jalons footprint --json (read + compute + print), ${label}`,
+          value: `${seconds(whole.ms)}, ${rate(whole.rows, whole.ms)}, peak RSS ${whole.peakRssMb.toFixed(0)} MB`,
+          target: `${wholeTarget === undefined ? '' : `≤ ${seconds(wholeTarget)}, `}RSS ≤ ${footprintRssTargetMb} MB`,
+          met:
+            (wholeTarget === undefined || whole.ms <= wholeTarget) && whole.peakRssMb <= footprintRssTargetMb,
+        }),
+      )
       const target = targets[size]
       const met = (target === undefined || ours.ms <= target) && ours.peakRssMb <= rssTargetMb
       figures.push(
@@ -188,7 +219,13 @@ export async function run(): Promise<Figure[]> {
 const childReader = process.env[childVariable]
 const childFile = process.env[fileVariable]
 if (isMainModule(import.meta.url)) {
-  if ((childReader === 'csv-parse' || childReader === 'records' || childReader === 'reader') && childFile) {
+  if (
+    (childReader === 'csv-parse' ||
+      childReader === 'records' ||
+      childReader === 'reader' ||
+      childReader === 'footprint') &&
+    childFile
+  ) {
     console.log(JSON.stringify(await measureHere(childReader, childFile)))
   } else await runAlone(run)
 }

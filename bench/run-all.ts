@@ -5,6 +5,7 @@
 import { run as accounts } from './accounts.bench.js'
 import { run as assessments } from './assessments.bench.js'
 import { run as footprintEngine } from './footprint-engine.bench.js'
+import { run as footprintImport } from './footprint-import.bench.js'
 import { run as loadTerritories } from './load-territories.bench.js'
 import { run as search } from './search.bench.js'
 import { run as startup } from './startup.bench.js'
@@ -20,6 +21,7 @@ const benches: [string, () => Promise<Figure[]>][] = [
   ['accounts', accounts],
   ['assessments', assessments],
   ['footprint-engine', footprintEngine],
+  ['footprint-import', footprintImport],
 ]
 
 const figures: Figure[] = []

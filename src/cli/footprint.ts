@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util'
 import {
   type CriterionFigures,
-  computeFootprint,
+  createFootprintAccumulator,
   type FootprintMethod,
   type FootprintResult,
   footprintPhases,
 } from '../modules/footprint/compute-footprint.js'
 import { findFactorBase, readBundledFactorBases } from '../modules/footprint/factor-bases.js'
 import { readInventoryFile, readInventoryRows } from '../modules/footprint/import/read-inventory.js'
-import type { FileInfo, ImportFormat } from '../modules/footprint/import/types.js'
-import type { Datacenter, InventoryItem, RowError } from '../modules/footprint/inventory-item.js'
+import { type FileInfo, ImportFileError, type ImportFormat } from '../modules/footprint/import/types.js'
+import type { Datacenter, RowError } from '../modules/footprint/inventory-item.js'
 
 /** What the command writes to; tests pass their own. */
 export interface CliIo {
@@ -221,25 +221,33 @@ export async function runFootprint(argv: string[], io: CliIo): Promise<number> {
   }
   const readOptions = options.datacenters ? { datacenters } : {}
   let info: FileInfo | undefined
-  const items: InventoryItem[] = []
+  // Rows are computed as they are read: a million-row file never sits in memory.
+  const accumulator = createFootprintAccumulator(options.base, datacenters, {
+    method: options.method,
+    year: options.year,
+  })
+  let items = 0
   const expected = options.format ? formatOfOption[options.format] : undefined
+  const onFile = (file: FileInfo) => {
+    info = file
+  }
   if (options.format === 'pcr-si' || options.file.toLowerCase().endsWith('.json')) {
-    const read = await readInventoryFile(options.file, { ...readOptions, onFile: (file) => (info = file) })
-    items.push(...read.items)
+    const read = await readInventoryFile(options.file, { ...readOptions, onFile })
+    for (const item of read.items) accumulator.add(item)
+    items = read.items.length
     errors.push(...read.errors)
   } else {
     try {
-      for await (const row of readInventoryRows(options.file, {
-        ...readOptions,
-        onFile: (file) => (info = file),
-      })) {
-        if (row.item) items.push(row.item)
-        errors.push(...row.errors)
+      for await (const row of readInventoryRows(options.file, { ...readOptions, onFile })) {
+        if (row.item) {
+          accumulator.add(row.item)
+          items++
+        }
+        if (row.errors.length > 0) errors.push(...row.errors)
       }
     } catch (error) {
-      const problem = (error as { problem?: { message: string; line: number } }).problem
-      if (!problem) throw error
-      errors.push({ line: problem.line, column: null, message: problem.message })
+      if (!(error instanceof ImportFileError)) throw error
+      errors.push({ line: error.problem.line, column: null, message: error.problem.message })
     }
   }
   if (expected && info && !expected.includes(info.format))
@@ -248,14 +256,11 @@ export async function runFootprint(argv: string[], io: CliIo): Promise<number> {
       column: null,
       message: `le fichier est au format ${info.format}, pas ${options.format}`,
     })
-  const result = computeFootprint(items, datacenters, options.base, {
-    method: options.method,
-    year: options.year,
-  })
+  const result = accumulator.result()
   io.out(
     options.json
-      ? `${JSON.stringify(footprintJson(result, items.length, errors), null, 2)}\n`
-      : `${readableReport(result, options.file, info, items.length, errors)}\n`,
+      ? `${JSON.stringify(footprintJson(result, items, errors), null, 2)}\n`
+      : `${readableReport(result, options.file, info, items, errors)}\n`,
   )
   return errors.length > 0 ? 1 : 0
 }
