@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { templateExampleXlsx } from '../modules/footprint/xlsx/template-xlsx.js'
 import { runFootprint } from './footprint.js'
 
 const fixtures = join(import.meta.dirname, '../modules/footprint/import/fixtures')
@@ -114,6 +115,15 @@ describe('jalons footprint', () => {
     expect(fromPcrSi.errors).toContainEqual(
       expect.objectContaining({ column: 'items[4].type', suggestion: 'laptop' }),
     )
+  })
+
+  it('reads the template filled in as an XLSX workbook', async () => {
+    const file = join(folder, 'modele.xlsx')
+    writeFileSync(file, templateExampleXlsx('fr'))
+    const { code, out } = await run(file, '--json', '--year', '2025')
+    expect(JSON.parse(out).errors).toEqual([])
+    expect(code).toBe(0)
+    expect(JSON.parse(out).items).toBeGreaterThan(0)
   })
 
   it('says when the file is not in the announced format', async () => {

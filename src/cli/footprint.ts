@@ -19,7 +19,8 @@ export interface CliIo {
 
 export const footprintUsage = `Utilisation : jalons footprint <fichier> [options]
 
-Calcule l'empreinte environnementale d'un inventaire informatique, sans serveur ni base de données.
+Calcule l'empreinte environnementale d'un inventaire informatique (CSV, XLSX du modèle, JSON PCR-SI),
+sans serveur ni base de données.
 
 Options :
   --format template|numecoeval|pcr-si   format attendu (sinon reconnu d'après le fichier)
@@ -231,7 +232,8 @@ export async function runFootprint(argv: string[], io: CliIo): Promise<number> {
   const onFile = (file: FileInfo) => {
     info = file
   }
-  if (options.format === 'pcr-si' || options.file.toLowerCase().endsWith('.json')) {
+  // JSON and XLSX are read whole (up to 32 MB); CSV streams, however large.
+  if (options.format === 'pcr-si' || /\.(json|xlsx)$/i.test(options.file)) {
     const read = await readInventoryFile(options.file, { ...readOptions, onFile })
     for (const item of read.items) accumulator.add(item)
     items = read.items.length

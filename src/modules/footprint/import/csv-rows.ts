@@ -4,10 +4,22 @@
  */
 import type { Datacenter, InventoryItem, RowError } from '../inventory-item.js'
 import { type CsvRecord, CsvSyntaxError } from './csv-records.js'
-import type { BoundColumn, CsvFormat, DatacenterField, ItemField } from './formats.js'
+import {
+  type BoundColumn,
+  bindColumns,
+  type ColumnBinding,
+  type CsvFormat,
+  columnsOf,
+  type DatacenterField,
+  detectCsvFormat,
+  expectedColumns,
+  type ItemField,
+  templateHeader,
+} from './formats.js'
 import { datacenterKey, ItemBuilder, type RowCells } from './item-builder.js'
 import { type ImportMessages, importMessages, type Separator } from './messages.js'
 import { openCsv } from './source.js'
+import { createTypeMapper } from './type-mapping.js'
 import {
   type DatacenterRow,
   ImportFileError,
@@ -22,7 +34,7 @@ import { readCountry } from './vocabulary.js'
 
 /** Cells of the current record, by field, through the header's binding. */
 class CsvCells<F extends string> {
-  fields: string[] = []
+  fields: readonly string[] = []
   private readonly indices: Partial<Record<F, number>> = {}
   private readonly names: Partial<Record<F, string>> = {}
 
@@ -78,9 +90,7 @@ export async function* readCsvItemRows(
 ): AsyncGenerator<ImportRow> {
   const t = importMessages(options.language)
   const opened = await openCsv(source, options, formats)
-  const builder = new ItemBuilder(options)
-  const cells = new CsvCells<ItemField>(opened.binding.columns as Partial<Record<ItemField, BoundColumn>>)
-  const cellsView: RowCells = cells
+  const build = cellRowBuilder(opened.binding, options)
   const headerLength = opened.sniffed.header.length
   const separator = opened.sniffed.separator
   let rows = 0
@@ -93,8 +103,7 @@ export async function* readCsvItemRows(
           yield { line: record.line, errors: [extra] }
           continue
         }
-        cells.fields = record.fields
-        yield builder.build(cellsView, record.line)
+        yield build(record.fields, record.line)
       }
     }
   } catch (error) {
@@ -108,6 +117,68 @@ export async function* readCsvItemRows(
       message: t.headerOnly(),
       line: opened.sniffed.headerLine,
     })
+}
+
+/**
+ * Builds one row from its cells, through the header's binding: the row building of every CSV item
+ * format, for rows already split into cells (an XLSX sheet's rows too).
+ */
+export function cellRowBuilder(
+  binding: ColumnBinding<string>,
+  options: ReadOptions,
+): (fields: readonly string[], line: number) => ImportRow {
+  const builder = new ItemBuilder(options)
+  const cells = new CsvCells<ItemField>(binding.columns as Partial<Record<ItemField, BoundColumn>>)
+  const view: RowCells = cells
+  return (fields, line) => {
+    cells.fields = fields
+    return builder.build(view, line)
+  }
+}
+
+const defaultMapper = createTypeMapper()
+
+/**
+ * A header already split into cells (an XLSX sheet's first row), checked as a CSV header is (see
+ * sniff.ts): the same refusals and messages — data instead of a header, unknown format, a column
+ * twice, a required column missing, another format than expected. Throws ImportFileError.
+ */
+export function bindHeaderCells(
+  cells: readonly string[],
+  line: number,
+  expected: readonly CsvFormat[],
+  options: ReadOptions,
+): { format: CsvFormat; header: string[]; binding: ColumnBinding<string> } {
+  const t = importMessages(options.language)
+  const refuse = (
+    code: 'header_missing' | 'unknown_format' | 'duplicate_column' | 'missing_columns' | 'wrong_format',
+    message: string,
+  ) => new ImportFileError({ code, message, line })
+  const header = cells.map((cell) => cell.trim())
+  const format = detectCsvFormat(header)
+  if (format === null) {
+    const firstCell = header.find((cell) => cell !== '') ?? ''
+    const looksLikeData =
+      header.some((cell) => cell !== '' && defaultMapper.map(cell).ok) &&
+      header.some((cell) => /^\d/.test(cell))
+    if (looksLikeData)
+      throw refuse('header_missing', t.headerMissing(firstCell, templateHeader('fr').join(';')))
+    throw refuse(
+      'unknown_format',
+      t.unknownFormat(
+        header.filter((cell) => cell !== ''),
+        expectedColumns,
+      ),
+    )
+  }
+  const binding = bindColumns<string>(header, columnsOf(format))
+  if (binding.duplicate) {
+    const { name, first, second } = binding.duplicate
+    throw refuse('duplicate_column', t.duplicateColumn(name, first, second))
+  }
+  if (binding.missing.length > 0) throw refuse('missing_columns', t.missingColumns(format, binding.missing))
+  if (!expected.includes(format)) throw refuse('wrong_format', t.wrongFormat(format, expected))
+  return { format, header, binding }
 }
 
 /** Rows of a NumEcoEval datacenter file. PUE below 1, an unknown country or a name given twice are row errors. */

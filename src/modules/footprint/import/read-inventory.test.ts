@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { templateExampleXlsx } from '../xlsx/template-xlsx.js'
 import { readInventoryFile, readInventoryRows } from './read-inventory.js'
 import type { ImportRow } from './types.js'
 
@@ -41,9 +42,21 @@ describe('readInventoryFile: the file tells its format', () => {
   })
 
   it('gives a refused file as one error', async () => {
-    const result = await readInventoryFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0]))
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])
+    const result = await readInventoryFile(xls)
     expect(result.fileProblem?.code).toBe('spreadsheet')
     expect(result.errors).toEqual([{ line: 1, column: null, message: result.fileProblem?.message }])
+  })
+
+  it('reads the template filled in as an XLSX workbook, and refuses a damaged one', async () => {
+    const workbook = templateExampleXlsx('fr')
+    const result = await readInventoryFile(workbook, { today })
+    expect(result.format).toBe('template')
+    expect(result.errors).toEqual([])
+    expect(result.items.length).toBeGreaterThan(0)
+    const damaged = await readInventoryFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0]))
+    expect(damaged.fileProblem).not.toBeNull()
+    expect(damaged.items).toEqual([])
   })
 })
 

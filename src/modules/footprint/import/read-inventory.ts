@@ -2,6 +2,8 @@
  * Reading a file whatever its format: the format is told by the file itself (JSON → PCR-SI; a CSV
  * by its header: template, NumEcoEval equipment, NumEcoEval datacenters).
  */
+import { fileURLToPath } from 'node:url'
+import { readTemplateXlsx } from '../xlsx/template-xlsx.js'
 import { collectRows, fileRefused, readCsvDatacenterRows, readCsvItemRows } from './csv-rows.js'
 import { readPcrSiFile } from './pcr-si-format.js'
 import type { CsvSniff, JsonSniff } from './sniff.js'
@@ -47,8 +49,16 @@ export async function readInventoryFile(
   try {
     opened = await openSource(source, options)
   } catch (error) {
-    if (error instanceof ImportFileError) return fileRefused(error)
-    throw error
+    if (!(error instanceof ImportFileError)) throw error
+    // A workbook: the template in XLSX is read as such (read whole, so only from a path or bytes).
+    const rereadable = typeof source === 'string' || source instanceof URL || source instanceof Uint8Array
+    if (
+      error.problem.code === 'spreadsheet' &&
+      (error.problem.spreadsheet === 'xlsx' || error.problem.spreadsheet === 'zip') &&
+      rereadable
+    )
+      return readTemplateXlsx(source instanceof URL ? fileURLToPath(source) : source, options)
+    return fileRefused(error)
   }
   const again = replay(opened)
   if (opened.sniffed.kind === 'json') return readPcrSiFile(again, options)

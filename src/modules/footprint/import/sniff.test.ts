@@ -161,6 +161,7 @@ describe('files that cannot be read, with the likely cause', () => {
       message:
         'Ce fichier est un classeur Excel (XLSX), pas un fichier CSV : ouvrez-le dans votre tableur et choisissez « Enregistrer sous » → « CSV (séparateur : point-virgule) ».',
       line: 1,
+      spreadsheet: 'xlsx',
     })
     const ods = new Uint8Array([
       0x50,

@@ -73,10 +73,16 @@ export function sniff(sample: Uint8Array, options: SniffOptions = {}): SniffResu
       : text.includes('[Content_Types].xml') || text.includes('xl/')
         ? 'xlsx'
         : 'zip'
-    return problem('spreadsheet', t.spreadsheet(kind))
+    return {
+      ok: false,
+      problem: { code: 'spreadsheet', message: t.spreadsheet(kind), line: 1, spreadsheet: kind },
+    }
   }
   if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
-    return problem('spreadsheet', t.spreadsheet('xls'))
+    return {
+      ok: false,
+      problem: { code: 'spreadsheet', message: t.spreadsheet('xls'), line: 1, spreadsheet: 'xls' },
+    }
   if (startsWith(sample, [0x25, 0x50, 0x44, 0x46])) return problem('pdf', t.pdf())
 
   const { encoding, bomLength } = detectEncoding(sample, complete)

@@ -75,6 +75,8 @@ export interface FileProblem {
   message: string
   /** Where it shows (1 for the header, or the first line for an empty file). */
   line: number
+  /** For code 'spreadsheet': which kind of workbook the bytes look like. */
+  spreadsheet?: 'xlsx' | 'ods' | 'xls' | 'zip'
 }
 
 /** A file that cannot be read at all (as opposed to some of its rows). */
