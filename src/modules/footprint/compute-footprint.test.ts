@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { inventoryItem } from '../../test-support/inventory-items.js'
 import {
   computeFootprint,
   createFootprintAccumulator,
@@ -30,24 +31,7 @@ const base = findFactorBase('ademe-negaoctet-2022') as FactorBase
 
 /** A laptop in use in France, no dates: tests change only what they are about. */
 function item(overrides: Partial<InventoryItem> = {}): InventoryItem {
-  return {
-    type: 'laptop',
-    model: null,
-    quantity: 1,
-    site: null,
-    service: null,
-    tags: [],
-    purchaseDate: null,
-    retirementDate: null,
-    status: 'in_use',
-    condition: 'new',
-    disposal: null,
-    datacenter: null,
-    annualKwh: null,
-    country: 'FR',
-    lifetimeYears: null,
-    ...overrides,
-  }
+  return inventoryItem(overrides)
 }
 
 const stock = (year: number): FootprintOptions => ({ method: 'stock', year })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { inventoryItem } from '../../test-support/inventory-items.js'
 import { readBundledReferentials } from '../referential/bundled-referentials.js'
 import { deviceTypes, type InventoryItem } from './inventory-item.js'
 import {
@@ -11,27 +12,8 @@ import {
 } from './reuse-rate.js'
 
 let nextLine = 2
-function item(overrides: Partial<InventoryItem> = {}): InventoryItem {
-  return {
-    line: nextLine++,
-    type: 'laptop',
-    model: null,
-    quantity: 1,
-    site: null,
-    service: null,
-    tags: [],
-    purchaseDate: '2020-01-01',
-    retirementDate: null,
-    status: 'retired',
-    condition: 'new',
-    disposal: null,
-    datacenter: null,
-    annualKwh: null,
-    country: 'FR',
-    lifetimeYears: null,
-    ...overrides,
-  }
-}
+const item = (overrides: Partial<InventoryItem> = {}): InventoryItem =>
+  inventoryItem({ line: nextLine++, purchaseDate: '2020-01-01', status: 'retired', ...overrides })
 
 /** A year of retirements, with every case; the expected figures are worked out beside each line. */
 const inventory: InventoryItem[] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ZodError } from 'zod'
+import { inventoryItem } from '../../test-support/inventory-items.js'
 import { computeFootprint, type FootprintOptions, type FootprintResult } from './compute-footprint.js'
 import type { FactorBase } from './factor-base.schemas.js'
 import { findFactorBase } from './factor-bases.js'
@@ -16,26 +17,7 @@ import {
 
 const base = findFactorBase('ademe-negaoctet-2022') as FactorBase
 
-function item(overrides: Partial<InventoryItem> = {}): InventoryItem {
-  return {
-    type: 'laptop',
-    model: null,
-    quantity: 1,
-    site: null,
-    service: null,
-    tags: [],
-    purchaseDate: null,
-    retirementDate: null,
-    status: 'in_use',
-    condition: 'new',
-    disposal: null,
-    datacenter: null,
-    annualKwh: null,
-    country: 'FR',
-    lifetimeYears: null,
-    ...overrides,
-  }
-}
+const item = (overrides: Partial<InventoryItem> = {}): InventoryItem => inventoryItem(overrides)
 
 const stock = (year: number): FootprintOptions => ({ method: 'stock', year })
 const flux = (year: number): FootprintOptions => ({ method: 'flux', year })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { inventoryItem } from '../../../test-support/inventory-items.js'
 import type { InventoryItem } from '../inventory-item.js'
 import { jsonElementLines, pcrSiMaxBytes, readPcrSiFile } from './pcr-si-format.js'
 
@@ -6,24 +7,8 @@ const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url)
 const today = '2025-06-30'
 const bytes = (text: string) => new TextEncoder().encode(text)
 
-const item = (fields: Partial<InventoryItem> & Pick<InventoryItem, 'type' | 'line'>): InventoryItem => ({
-  model: null,
-  quantity: 1,
-  site: null,
-  service: null,
-  tags: [],
-  purchaseDate: null,
-  retirementDate: null,
-  status: 'in_use',
-  condition: 'new',
-  disposal: null,
-  datacenter: null,
-  annualKwh: null,
-  country: 'FR',
-  lifetimeYears: null,
-  reference: null,
-  ...fields,
-})
+const item = (fields: Partial<InventoryItem> & Pick<InventoryItem, 'type' | 'line'>): InventoryItem =>
+  inventoryItem(fields)
 
 describe('PCR-SI JSON', () => {
   it('reads items and datacenters, liberal on key names, with the line where each starts', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { inventoryItem } from '../../../test-support/inventory-items.js'
 import type { InventoryItem } from '../inventory-item.js'
 import {
   readTemplateFile,
@@ -13,24 +14,8 @@ import { type FileInfo, ImportFileError, type ImportRow } from './types.js'
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url)
 const today = '2025-06-30'
 
-const item = (fields: Partial<InventoryItem> & Pick<InventoryItem, 'type' | 'line'>): InventoryItem => ({
-  model: null,
-  quantity: 1,
-  site: null,
-  service: null,
-  tags: [],
-  purchaseDate: null,
-  retirementDate: null,
-  status: 'in_use',
-  condition: 'new',
-  disposal: null,
-  datacenter: null,
-  annualKwh: null,
-  country: 'FR',
-  lifetimeYears: null,
-  reference: null,
-  ...fields,
-})
+const item = (fields: Partial<InventoryItem> & Pick<InventoryItem, 'type' | 'line'>): InventoryItem =>
+  inventoryItem(fields)
 
 async function rowsOf(source: Parameters<typeof readTemplateRows>[0], options = {}): Promise<ImportRow[]> {
   const rows: ImportRow[] = []
