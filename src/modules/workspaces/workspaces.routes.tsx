@@ -38,7 +38,9 @@ export function workspacesRoutes(deps: AppDependencies) {
     })
     if (!profile) throw new Error(`Workspace ${workspace.id} points to a missing territory`)
     const locale = c.get('locale')
-    const [latestAssessment] = await listAssessments(db, workspace.id)
+    const assessments = await listAssessments(db, workspace.id)
+    const latestAssessment = assessments[0]
+    const latestSubmitted = assessments.find((row) => row.status === 'submitted')
     const values = state.values ?? {
       agents: profile.declared.agentsFte === null ? '' : formatNumber(locale, profile.declared.agentsFte),
       purchases:
@@ -54,6 +56,7 @@ export function workspacesRoutes(deps: AppDependencies) {
         errors={state.errors ?? {}}
         saved={state.saved ?? false}
         latestAssessment={latestAssessment}
+        latestSubmitted={latestSubmitted}
       />,
       { title: c.get('t')('workspace.title', { territory: workspace.territoryName }) },
     )

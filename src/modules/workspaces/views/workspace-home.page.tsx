@@ -6,6 +6,13 @@ import type { TerritoryProfile } from '../../territories/get-territory-profile.j
 import { canInWorkspace } from '../workspaces.policy.js'
 import { WorkspaceNav } from './workspace-nav.js'
 
+interface AssessmentSummary {
+  year: number
+  status: 'draft' | 'submitted'
+  score: number | null
+  letter: string | null
+}
+
 export function WorkspaceHomePage({
   c,
   profile,
@@ -13,6 +20,7 @@ export function WorkspaceHomePage({
   errors,
   saved,
   latestAssessment,
+  latestSubmitted,
 }: {
   c: Context<AppEnv>
   profile: TerritoryProfile
@@ -20,9 +28,9 @@ export function WorkspaceHomePage({
   errors: FieldErrors
   saved: boolean
   /** The most recent year's self-assessment, if any. */
-  latestAssessment:
-    | { year: number; status: 'draft' | 'submitted'; score: number | null; letter: string | null }
-    | undefined
+  latestAssessment: AssessmentSummary | undefined
+  /** The most recent submitted one, shown beside a draft. */
+  latestSubmitted: AssessmentSummary | undefined
 }) {
   const t = c.get('t')
   const workspace = c.get('workspace')
@@ -105,6 +113,13 @@ export function WorkspaceHomePage({
                 },
               )
             : t('assessment.home.none')}{' '}
+          {latestAssessment?.status === 'draft' && latestSubmitted
+            ? `${t('assessment.home.submitted', {
+                year: latestSubmitted.year,
+                score: latestSubmitted.score ?? '—',
+                letter: latestSubmitted.letter ?? '—',
+              })} `
+            : null}
           <a href={`/espace/${workspace.id}/autodiagnostic`}>{t('assessment.home.open')}</a>
         </p>
       </section>
