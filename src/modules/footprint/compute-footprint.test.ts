@@ -58,6 +58,9 @@ function totalClimate(
   return value
 }
 
+/** MiNumEco: 54.9 kgCO2e avoided per refurbished laptop, out of the new laptop's 170 of manufacturing. */
+const laptopRatio = 54.9 / 170
+
 /** Spaces as a person types them: Intl writes thousands with narrow no-break spaces. */
 const plainSpaces = (text: string) => text.replace(/\s/g, ' ')
 
@@ -367,6 +370,84 @@ describe('computeFootprint — groups', () => {
   })
 })
 
+describe('computeFootprint — refurbished devices', () => {
+  const phases = (result: ReturnType<typeof computeFootprint>, criterion = 'climate') =>
+    footprintPhases.map((phase) => result.total.impacts[criterion]?.[phase].value ?? null)
+
+  it('stock: a refurbished laptop’s manufacturing is 170 × (1 − 54.9/170) = 115.1 kgCO2e over its life', () => {
+    const laptop = item({
+      purchaseDate: '2020-01-01',
+      retirementDate: '2025-01-01',
+      condition: 'refurbished',
+    })
+    let manufacturing = 0
+    for (let year = 2020; year <= 2024; year++) {
+      const result = computeFootprint([laptop], [], base, stock(year))
+      const value = climate(result.total, 'manufacturing') as number
+      expect(value).toBeCloseTo(115.1 / 5, 9)
+      // Distribution, end of life and use: a new laptop's.
+      expect(climate(result.total, 'distribution')).toBeCloseTo(12.3 / 5, 9)
+      expect(climate(result.total, 'endOfLife')).toBeCloseTo(2.79 / 5, 9)
+      expect(climate(result.total, 'use')).toBeCloseTo(laptopUse, 9)
+      manufacturing += value
+    }
+    expect(manufacturing).toBeCloseTo(115.1, 9)
+    // The item's own lifetime and the type's default divide it the same way.
+    expect(
+      climate(
+        computeFootprint([item({ condition: 'refurbished', lifetimeYears: 4 })], [], base, stock(2024)).total,
+        'manufacturing',
+      ),
+    ).toBeCloseTo(115.1 / 4, 9)
+  })
+
+  it('flux: in full in the purchase year, nothing after', () => {
+    const laptop = item({ purchaseDate: '2024-03-01', condition: 'refurbished', quantity: 2 })
+    const bought = computeFootprint([laptop], [], base, flux(2024))
+    expect(climate(bought.total, 'manufacturing')).toBeCloseTo(2 * 115.1, 9)
+    expect(climate(bought.total)).toBeCloseTo(2 * (115.1 + 12.3 + 2.79 + laptopUse), 9)
+    expect(climate(computeFootprint([laptop], [], base, flux(2025)).total, 'manufacturing')).toBe(0)
+  })
+
+  it('reduces water by the same ratio; distribution water unchanged', () => {
+    const result = computeFootprint([item({ condition: 'refurbished' })], [], base, stock(2024))
+    expect(result.total.impacts.water?.manufacturing.value).toBeCloseTo((194000 * (1 - laptopRatio)) / 5, 6)
+    expect(result.total.impacts.water?.distribution.value).toBeCloseTo(51.6 / 5, 9)
+  })
+
+  it('a type without its own figure takes the smallest ratio of the base; a smartphone its own', () => {
+    const monitor = computeFootprint(
+      [item({ type: 'monitor', condition: 'refurbished' })],
+      [],
+      base,
+      stock(2024),
+    )
+    expect(climate(monitor.total, 'manufacturing')).toBeCloseTo((64.6 * (1 - laptopRatio)) / 6, 9)
+    const phone = computeFootprint(
+      [item({ type: 'smartphone', condition: 'refurbished', purchaseDate: '2024-05-01' })],
+      [],
+      base,
+      flux(2024),
+    )
+    expect(climate(phone.total, 'manufacturing')).toBeCloseTo(77 - 25.5, 9)
+  })
+
+  it('leaves new devices as they were, and counts refurbished ones as new when the base has no figure', () => {
+    const fresh = computeFootprint([item({ condition: 'new' })], [], base, stock(2024))
+    expect(climate(fresh.total, 'manufacturing')).toBe(34)
+    expect(climate(fresh.total)).toBeCloseTo(laptopEmbodied / 5 + laptopUse, 12)
+    const without: FactorBase = {
+      ...base,
+      avoidedImpacts: base.avoidedImpacts.filter((avoided) => avoided.kind !== 'refurbished'),
+    }
+    const refurbished = item({ condition: 'refurbished' })
+    expect(phases(computeFootprint([refurbished], [], without, stock(2024)))).toEqual(phases(fresh))
+    expect(
+      prepareFootprint(without, [], stock(2024)).refurbishedRatios.every((ratio) => ratio === null),
+    ).toBe(true)
+  })
+})
+
 describe('createFootprintAccumulator', () => {
   const datacenters: Datacenter[] = [
     { shortName: 'DC1', longName: null, pue: 1.4, country: 'FR' },
@@ -403,6 +484,7 @@ describe('createFootprintAccumulator', () => {
           annualKwh: index % 10 === 3 ? 40 + index : null,
           country: index % 17 === 0 ? 'DE' : index % 19 === 0 ? 'IE' : 'FR',
           lifetimeYears: index % 6 === 5 ? 3 + (index % 4) : null,
+          condition: index % 10 === 7 ? 'refurbished' : 'new',
         }),
       )
     }
@@ -508,6 +590,62 @@ describe('explanations', () => {
     expect(use.inputs.find((input) => input.label.startsWith('facteur'))?.source).toContain('2025')
   })
 
+  it('show the reduction of a refurbished device’s manufacturing, with the ratio’s basis', () => {
+    const prepared = prepareFootprint(base, [], stock(2024))
+    const laptop = item({ line: 7, condition: 'refurbished' })
+    const manufacturing = explainItem(prepared, laptop, 'manufacturing')
+    expect(plainSpaces(manufacturing.text)).toBe(
+      '170 kgCO2e (fabrication) × (1 − 0,323 reconditionné) ÷ 5 ans = 23,0 kgCO2e/an',
+    )
+    expect(manufacturing.result).toBeCloseTo(115.1 / 5, 9)
+    const ratio = manufacturing.inputs.find((input) => input.label.includes('reconditionné'))
+    expect(ratio?.value).toBeCloseTo(laptopRatio, 12)
+    expect(ratio?.source).toContain('54,9 kgCO2e évités par équipement reconditionné (refurbished-laptop)')
+    expect(ratio?.source).toContain('170 kgCO2e de fabrication d’un neuf')
+    expect(manufacturing.steps[0]?.terms[1]).toMatchObject({ operator: '×', oneMinus: true })
+    // Distribution and end of life: a new device's, no mention of it.
+    expect(explainItem(prepared, laptop, 'distribution').text).not.toContain('reconditionné')
+
+    const flux2024 = prepareFootprint(base, [], flux(2024))
+    const bought = explainItem(
+      flux2024,
+      item({ condition: 'refurbished', purchaseDate: '2024-02-01' }),
+      'manufacturing',
+    )
+    expect(plainSpaces(bought.text)).toContain(
+      '170 kgCO2e (fabrication) × (1 − 0,323 reconditionné) = 115 kgCO2e',
+    )
+    expect(bought.result).toBeCloseTo(115.1, 9)
+
+    const water = explainItem(prepared, laptop, 'manufacturing', 'water')
+    expect(water.result).toBeCloseTo((194000 * (1 - laptopRatio)) / 5, 6)
+    expect(water.text).toContain(
+      '« Changement climatique », est appliquée telle quelle au critère « Consommation d’eau »',
+    )
+
+    const monitor = explainItem(
+      prepared,
+      item({ type: 'monitor', condition: 'refurbished' }),
+      'manufacturing',
+    )
+    expect(plainSpaces(monitor.text)).toContain(
+      '64,6 kgCO2e (fabrication) × (1 − 0,323 reconditionné) ÷ 6 ans',
+    )
+    expect(monitor.text).toContain('le plus petit ratio de la base (ordinateur portable), hypothèse prudente')
+    expect(monitor.inputs.find((input) => input.label.includes('reconditionné'))?.source).toContain(
+      'pas de chiffre pour ce type',
+    )
+
+    const without = prepareFootprint(
+      { ...base, avoidedImpacts: base.avoidedImpacts.filter((avoided) => avoided.kind !== 'refurbished') },
+      [],
+      stock(2024),
+    )
+    const asNew = explainItem(without, laptop, 'manufacturing')
+    expect(asNew.result).toBe(34)
+    expect(asNew.text).toContain('comptée comme un neuf')
+  })
+
   it('say why a figure is zero or not available', () => {
     const prepared = prepareFootprint(base, [], stock(2024))
     expect(explainItem(prepared, item({ purchaseDate: '2025-02-01' }), 'total').text).toContain(
@@ -538,6 +676,15 @@ describe('explanations', () => {
       item({ type: 'other', annualKwh: 5 }),
       item({ type: 'video_projector', purchaseDate: '2010-01-01' }),
       item({ status: 'retired', retirementDate: '2024-07-01', purchaseDate: '2024-03-01' }),
+      item({
+        condition: 'refurbished',
+        purchaseDate: '2024-05-01',
+        retirementDate: '2027-11-01',
+        quantity: 3,
+      }),
+      item({ type: 'smartphone', condition: 'refurbished', purchaseDate: '2024-01-01' }),
+      item({ type: 'server', condition: 'refurbished', datacenter: 'DC1', lifetimeYears: 6 }),
+      item({ type: 'other', condition: 'refurbished', annualKwh: 5 }),
     ]
     for (const options of [stock(2024), flux(2024)]) {
       const prepared = prepareFootprint(base, datacenters, options)

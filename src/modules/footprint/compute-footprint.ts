@@ -1,5 +1,6 @@
 import { type Criterion, embodiedPhases, type FactorBase } from './factor-base.schemas.js'
 import { type Datacenter, type DeviceType, deviceTypes, type InventoryItem } from './inventory-item.js'
+import { type RefurbishedRatio, refurbishedRatiosByType } from './refurbished-ratios.js'
 
 /**
  * The footprint engine: pure, deterministic, no I/O. Given a checked inventory, its datacenters
@@ -239,6 +240,13 @@ export interface PreparedFootprint {
   anyEmbodiedMissing: Uint8Array
   hasFactors: Uint8Array
   typeLifetime: Float64Array
+  /**
+   * [type]: the multiplier of a refurbished item's manufacturing, 1 − the ratio avoided (every
+   * criterion); 1 when the base publishes no refurbished figure (the item then counts as new).
+   */
+  refurbishedFactor: Float64Array
+  /** [type]: the ratio behind refurbishedFactor, with its origin and basis; null when none. */
+  refurbishedRatios: (RefurbishedRatio | null)[]
   /** Default yearly kWh (power × hours × 365 ÷ 1000); NaN when the base gives no power. */
   typeKwh: Float64Array
   countries: Map<string, CountryFactors>
@@ -265,6 +273,8 @@ export function prepareFootprint(
   const hasFactors = new Uint8Array(typeCount)
   const typeLifetime = new Float64Array(typeCount)
   const typeKwh = new Float64Array(typeCount)
+  const refurbishedRatios = refurbishedRatiosByType(base)
+  const refurbishedFactor = Float64Array.from(refurbishedRatios, (ratio) => 1 - (ratio?.ratio ?? 0))
   deviceTypes.forEach((type, t) => {
     const device = base.devices[type]
     hasFactors[t] = device.factors ? 1 : 0
@@ -330,6 +340,8 @@ export function prepareFootprint(
     anyEmbodiedMissing,
     hasFactors,
     typeLifetime,
+    refurbishedFactor,
+    refurbishedRatios,
     typeKwh,
     countries,
     fallback,
@@ -505,6 +517,12 @@ class Accumulation implements FootprintAccumulator {
           lifetimeOf(source, purchase, retirement, item.lifetimeYears, prepared.typeLifetime[t] as number)
       }
     }
+    // Bought refurbished: the manufacturing avoided is taken off (every criterion, same ratio);
+    // distribution and end of life are a new device's.
+    const manufacturingShare =
+      item.condition === 'refurbished'
+        ? embodiedShare * (prepared.refurbishedFactor[t] as number)
+        : embodiedShare
     contribution[slotQuantity] = quantity
     contribution[slotEmbodiedQuantity] = embodiedCounted ? quantity : 0
 
@@ -533,7 +551,7 @@ class Accumulation implements FootprintAccumulator {
     for (let c = 0; c < criterionCount; c++) {
       const at = slotHead + c * perCriterion
       const from = (t * criterionCount + c) * 3
-      contribution[at] = (embodied[from] as number) * embodiedShare
+      contribution[at] = (embodied[from] as number) * manufacturingShare
       contribution[at + 1] = (embodied[from + 1] as number) * embodiedShare
       contribution[at + 2] = (embodied[from + 2] as number) * embodiedShare
       let useUnavailable = 0

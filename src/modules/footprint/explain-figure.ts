@@ -38,6 +38,11 @@ export interface ExplanationTerm {
   mention?: string
   /** A computed figure (a part of a sum), written rounded; inputs are written as given. */
   computed?: boolean
+  /**
+   * The term stands for (1 − value): written « (1 − 0,323 reconditionné) », the mention inside the
+   * brackets (the share of manufacturing a refurbished device avoids).
+   */
+  oneMinus?: boolean
 }
 
 export interface ExplanationStep {
@@ -125,7 +130,10 @@ function renderSteps(steps: readonly ExplanationStep[]): string {
   steps.forEach((step, index) => {
     step.terms.forEach((term, position) => {
       if (position === 0 && step.continues && index > 0) return
-      const written = `${formatValue(term.value, term.unit, term.computed === true)}${term.mention ? ` (${term.mention})` : ''}`
+      const value = formatValue(term.value, term.unit, term.computed === true)
+      const written = term.oneMinus
+        ? `(1 − ${value}${term.mention ? ` ${term.mention}` : ''})`
+        : `${value}${term.mention ? ` (${term.mention})` : ''}`
       text += term.operator ? ` ${term.operator} ${written}` : written
     })
     // A lone term is its own result: no « = » to write.
@@ -264,6 +272,39 @@ function explainEmbodied(
   const notes: string[] = []
   let result = factor
   let resultUnit = criterion.unit
+  if (phase === 'manufacturing' && item.condition === 'refurbished') {
+    // The engine's rule: manufacturing × (1 − ratio), the ratio resolved once per type.
+    const t = deviceTypes.indexOf(type)
+    const ratio = prepared.refurbishedRatios[t] ?? null
+    if (ratio === null)
+      notes.push(
+        `Reconditionné : la base ne publie aucun impact évité du reconditionné, fabrication comptée comme un neuf.`,
+      )
+    else {
+      const label = 'part de la fabrication évitée (reconditionné)'
+      terms.push({
+        operator: '×',
+        value: ratio.ratio,
+        unit: '',
+        label,
+        mention: 'reconditionné',
+        computed: true,
+        oneMinus: true,
+      })
+      inputs.push({ label, value: ratio.ratio, unit: '', source: `${baseSource(base)} — ${ratio.basis}` })
+      if (ratio.origin === 'default')
+        notes.push(
+          `Reconditionné : la base ne donne pas d’impact évité pour ce type ; par défaut, le plus petit ratio de la base (${base.devices[ratio.from].label.toLowerCase()}), hypothèse prudente.`,
+        )
+      if (ratio.criterion !== criterion.id) {
+        const published = base.criteria.find((each) => each.id === ratio.criterion)?.label ?? ratio.criterion
+        notes.push(
+          `Reconditionné : la part évitée, publiée pour le critère « ${published} », est appliquée telle quelle au critère « ${criterion.label} ».`,
+        )
+      }
+      result *= prepared.refurbishedFactor[t] as number
+    }
+  }
   if (flux) notes.push(`Méthode flux : acheté en ${prepared.year}, compté en entier.`)
   else {
     const lifetimeSource = lifetimeSourceOf(purchase, retirement, item.lifetimeYears)

@@ -242,6 +242,69 @@ describe('refurbishedShare', () => {
   })
 })
 
+describe('refurbishedShare and the refurbished devices of the inventory', () => {
+  const items = [
+    item({ quantity: 4, purchaseDate: '2024-01-15', site: 'Mairie', service: 'RH', tags: ['a'] }),
+    item({ quantity: 2, purchaseDate: '2024-03-01', site: 'Mairie', condition: 'refurbished', tags: ['a'] }),
+    item({ quantity: 3, purchaseDate: '2021-06-01', site: 'École', condition: 'refurbished' }),
+    item({ type: 'monitor', quantity: 5, purchaseDate: '2024-09-01', site: 'École', service: 'RH' }),
+    item({ type: 'monitor', quantity: 1, purchaseDate: '2024-09-01', condition: 'refurbished' }),
+    item({ type: 'smartphone', quantity: 6, purchaseDate: '2024-02-01', lifetimeYears: 3 }),
+  ]
+  const shares = { laptop: 0.25, monitor: 0.4, smartphone: 1 }
+
+  /** The lever by hand: each line bought new in the year split into new and refurbished parts. */
+  const split = (inventory: InventoryItem[]) =>
+    inventory.flatMap((line) => {
+      const share = shares[line.type as keyof typeof shares]
+      const boughtInYear = line.purchaseDate?.startsWith('2024') === true
+      if (share === undefined || line.condition === 'refurbished' || !boughtInYear) return [line]
+      return [
+        { ...line, quantity: line.quantity * (1 - share) },
+        { ...line, quantity: line.quantity * share, condition: 'refurbished' as const },
+      ]
+    })
+
+  for (const options of [stock(2024), flux(2024)])
+    it(`equals the engine on the inventory split into new and refurbished lines (${options.method})`, () => {
+      const comparison = compareScenario(items, [], base, options, { refurbishedShare: shares })
+      const expected = computeFootprint(split(items), [], base, options)
+      const figures = (result: FootprintResult) =>
+        [result.total, ...result.byType, ...result.bySite, ...result.byService, ...result.byTag].flatMap(
+          (line) =>
+            ['climate', 'water'].flatMap((criterion) =>
+              (['manufacturing', 'distribution', 'use', 'endOfLife', 'total'] as const).map(
+                (phase) => line.impacts[criterion]?.[phase].value ?? null,
+              ),
+            ),
+        )
+      const actual = figures(comparison.scenario)
+      figures(expected).forEach((value, index) => {
+        if (value === null) expect(actual[index]).toBeNull()
+        else expect(actual[index]).toBeCloseTo(value, 6)
+      })
+      // The inventory's lines and whole quantities are kept (a split would count more lines).
+      expect(comparison.scenario.counted).toEqual(comparison.baseline.counted)
+    })
+
+  it('does not count twice the devices already refurbished (the engine has reduced them)', () => {
+    const refurbished = items.filter((line) => line.condition === 'refurbished')
+    const comparison = compareScenario(refurbished, [], base, flux(2024), { refurbishedShare: shares })
+    expect(comparison.avoided.total.climate?.value).toBe(0)
+    expect(comparison.scenario).toEqual(comparison.baseline)
+    // The baseline already counts them refurbished: 2 laptops and 1 monitor bought in 2024.
+    expect(comparison.baseline.total.impacts.climate?.manufacturing.value).toBeCloseTo(
+      2 * (170 - 54.9) + 64.6 * (1 - laptopRatio),
+      9,
+    )
+    expect(comparison.refurbishedRatios.map((ratio) => [ratio.type, ratio.origin, ratio.from])).toEqual([
+      ['laptop', 'base', 'laptop'],
+      ['monitor', 'default', 'laptop'],
+      ['smartphone', 'base', 'smartphone'],
+    ])
+  })
+})
+
 describe('fewerDevices', () => {
   const monitors = [
     item({ type: 'monitor', quantity: 2, site: 'B' }),

@@ -19,6 +19,14 @@ import {
 } from './compute-footprint.js'
 import type { FactorBase } from './factor-base.schemas.js'
 import { type Datacenter, type DeviceType, deviceTypes, type InventoryItem } from './inventory-item.js'
+import type { RefurbishedRatio } from './refurbished-ratios.js'
+
+// The ratios live with the engine, which applies them to the items bought refurbished.
+export {
+  derivedRefurbishedRatios,
+  type RefurbishedRatio,
+  refurbishedRatioFor,
+} from './refurbished-ratios.js'
 
 /**
  * Scenarios: « what if » levers on an inventory, computed by the engine and compared with the
@@ -27,8 +35,9 @@ import { type Datacenter, type DeviceType, deviceTypes, type InventoryItem } fro
  * - extendLifetime: the devices in use during the year last N years longer (item-level: the
  *   retirement date moves, or the lifetime used is raised);
  * - fewerDevices: fewer devices of a type in use (item-level: quantities cut, largest lines first);
- * - refurbishedShare: a share of the devices bought new in the year is bought refurbished (their
- *   manufacturing figure is cut by a ratio derived from the base's MiNumEco figures);
+ * - refurbishedShare: a share of the devices bought new in the year is bought refurbished instead
+ *   (their manufacturing figure is cut by the ratio the engine applies to refurbished items,
+ *   refurbished-ratios.ts; items already refurbished are left as they are);
  * - electricityOption / electricityFactor: another electricity factor for France.
  *
  * The scenario is checked by a zod schema (French messages, paths), so that it can be saved and
@@ -295,63 +304,6 @@ export function applyScenario(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Refurbished purchases: the ratio of manufacturing avoided.
-
-export interface RefurbishedRatio {
-  type: DeviceType
-  /** Share of the new device's manufacturing figure avoided, applied to every criterion. */
-  ratio: number
-  /** `base`: from the base's figure for the type; `default`: the smallest ratio of the base. */
-  origin: 'base' | 'default'
-  /** How it was obtained, in words (« 54,9 kgCO2e évités ÷ 170 kgCO2e de fabrication »). */
-  basis: string
-}
-
-const frenchNumber = (value: number) => value.toLocaleString('fr-FR', { maximumFractionDigits: 4 })
-
-/**
- * The ratios derivable from the base: a refurbished figure (avoided per device) ÷ the new device's
- * manufacturing figure for the same criterion. Manufacturing, not the whole embodied impact: buying
- * refurbished avoids making a device; it is still shipped and will still reach its end of life.
- */
-export function derivedRefurbishedRatios(base: FactorBase): RefurbishedRatio[] {
-  const ratios: RefurbishedRatio[] = []
-  for (const avoided of base.avoidedImpacts) {
-    if (avoided.kind !== 'refurbished') continue
-    const type = avoided.type as DeviceType
-    const manufacturing = base.devices[type]?.factors?.manufacturing[avoided.criterion] ?? null
-    if (manufacturing === null || manufacturing <= 0) continue
-    if (ratios.some((ratio) => ratio.type === type)) continue
-    const unit = base.criteria.find((criterion) => criterion.id === avoided.criterion)?.unit ?? ''
-    ratios.push({
-      type,
-      ratio: Math.min(1, avoided.perUnit / manufacturing),
-      origin: 'base',
-      basis: `${frenchNumber(avoided.perUnit)} ${unit} évités par équipement reconditionné (${avoided.id}) ÷ ${frenchNumber(manufacturing)} ${unit} de fabrication d’un neuf`,
-    })
-  }
-  return ratios
-}
-
-/** The ratio for a type: the base's own when it has one, otherwise the smallest of the base's. */
-export function refurbishedRatioFor(base: FactorBase, type: DeviceType): RefurbishedRatio | null {
-  const derived = derivedRefurbishedRatios(base)
-  const own = derived.find((ratio) => ratio.type === type)
-  if (own) return own
-  const smallest = derived.reduce<RefurbishedRatio | null>(
-    (best, ratio) => (best === null || ratio.ratio < best.ratio ? ratio : best),
-    null,
-  )
-  if (smallest === null) return null
-  return {
-    type,
-    ratio: smallest.ratio,
-    origin: 'default',
-    basis: `pas de chiffre pour ce type : le plus petit ratio de la base (${smallest.type} : ${smallest.basis}), hypothèse prudente`,
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // The comparison.
 
 export interface AvoidedFigure {
@@ -380,6 +332,8 @@ export interface ScenarioComparison {
 }
 
 const scenarioCountry = 'FR'
+
+const frenchNumber = (value: number) => value.toLocaleString('fr-FR', { maximumFractionDigits: 4 })
 
 function scenarioElectricity(scenario: Scenario, base: FactorBase): ScenarioComparison['electricity'] {
   if (scenario.electricityOption !== undefined) {
@@ -433,24 +387,19 @@ export function compareScenario(
   }
   const computed = computeFootprint(changed, datacenters, base, scenarioOptions)
 
+  // The engine's own ratios (prepareFootprint resolves them once per type), so that a device the
+  // lever turns refurbished weighs exactly what the engine gives a device bought refurbished.
+  const prepared = prepareFootprint(base, datacenters, scenarioOptions)
   const shares = scenario.refurbishedShare ?? {}
   const refurbishedRatios: RefurbishedRatio[] = []
-  for (const type of deviceTypes) {
+  deviceTypes.forEach((type, t) => {
     const share = shares[type]
-    if (share === undefined || share === 0) continue
-    const ratio = refurbishedRatioFor(base, type)
+    if (share === undefined || share === 0) return
+    const ratio = prepared.refurbishedRatios[t]
     if (ratio) refurbishedRatios.push(ratio)
-  }
+  })
   const result =
-    refurbishedRatios.length === 0
-      ? computed
-      : withRefurbished(
-          computed,
-          changed,
-          shares,
-          refurbishedRatios,
-          prepareFootprint(base, datacenters, scenarioOptions),
-        )
+    refurbishedRatios.length === 0 ? computed : withRefurbished(computed, changed, shares, prepared)
 
   if (options.method === 'flux' && Object.keys(scenario.extendLifetime ?? {}).length > 0)
     notes.push(
@@ -472,20 +421,23 @@ export function compareScenario(
 
 /**
  * Takes the refurbished purchases' avoided manufacturing off a computed result: for every item of a
- * type with a share, bought new in the year and counted, share × ratio × manufacturing × the
- * item's embodied weight (quantity ÷ lifetime in stock, quantity in flux), exactly as the engine
- * weighs it. The figures of the total, the types, sites, services and tags are adjusted.
+ * type with a share, bought **new** in the year and counted, share × (1 − the engine's refurbished
+ * multiplier) × manufacturing × the item's embodied weight (quantity ÷ lifetime in stock, quantity
+ * in flux), exactly as the engine weighs it. Items already `refurbished` are left: the engine has
+ * reduced them already, in the baseline and the scenario alike. The result is the engine's on the
+ * inventory with each such line split into (1 − share) × quantity new and share × quantity
+ * refurbished (a test checks it); adjusting the result instead keeps the inventory's lines and
+ * whole quantities (a split would count extra lines and fractions of devices). The figures of the
+ * total, the types, sites, services and tags are adjusted.
  */
 function withRefurbished(
   result: FootprintResult,
   items: readonly InventoryItem[],
   shares: Partial<Record<DeviceType, number>>,
-  ratios: readonly RefurbishedRatio[],
   prepared: PreparedFootprint,
 ): FootprintResult {
   const criterionCount = prepared.criteria.length
   const size = deviceTypes.length * criterionCount
-  const ratioOf = new Map(ratios.map((ratio) => [ratio.type, ratio.ratio]))
   const total: Deltas = new Float64Array(size)
   const sites = new Map<string | null, Deltas>()
   const services = new Map<string | null, Deltas>()
@@ -501,13 +453,13 @@ function withRefurbished(
 
   for (const item of items) {
     const share = shares[item.type]
-    const ratio = ratioOf.get(item.type)
-    if (share === undefined || ratio === undefined || item.condition === 'refurbished') continue
+    if (share === undefined || share === 0 || item.condition === 'refurbished') continue
     const purchase = dateKey(item.purchaseDate)
     if (purchase < prepared.yearStart || purchase >= prepared.nextYearStart || !isCounted(item, prepared))
       continue
     const t = typeOf(item, prepared)
-    if (prepared.hasFactors[t] !== 1) continue
+    if (prepared.hasFactors[t] !== 1 || prepared.refurbishedRatios[t] === null) continue
+    const avoidedShare = 1 - (prepared.refurbishedFactor[t] as number)
     const weight =
       prepared.method === 'flux' ? item.quantity : item.quantity / lifetimeUsed(item, prepared).years
     const targets = [total, into(sites, item.site), into(services, item.service)]
@@ -516,7 +468,7 @@ function withRefurbished(
     for (let c = 0; c < criterionCount; c++) {
       const at = (t * criterionCount + c) * 3 // manufacturing is the first embodied phase
       if (prepared.embodiedMissing[at] === 1) continue
-      const delta = share * ratio * (prepared.embodied[at] as number) * weight
+      const delta = share * avoidedShare * (prepared.embodied[at] as number) * weight
       for (const target of targets)
         target[t * criterionCount + c] = (target[t * criterionCount + c] as number) + delta
     }
