@@ -1,21 +1,11 @@
-/**
- * Reading inventory files: template CSV files of 10,000, 100,000 and 1,000,000 rows generated in a
- * temporary folder, each read (a) by csv-parse alone, records counted (a general CSV parser: the
- * reference), (a') by our CSV layer alone (bytes → records, as the reader uses it), and (b) by our
- * streaming reader, producing InventoryItems. Each measure runs in a child process of its own, so
- * that its peak RSS is its own.
- * Targets for the reader alone, half of those of read + compute: 100,000 rows ≤ 1.5 s,
- * 1,000,000 rows ≤ 10 s, peak RSS ≤ 200 MB.
- */
-import { once } from 'node:events'
-import { createReadStream, createWriteStream, statSync } from 'node:fs'
+import { createReadStream, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'csv-parse'
 import { runFootprint } from '../src/cli/footprint.js'
-import { templateHeader } from '../src/modules/footprint/import/formats.js'
 import { openCsv } from '../src/modules/footprint/import/source.js'
 import { readTemplateRows } from '../src/modules/footprint/import/template-format.js'
+import { writeSyntheticTemplate } from '../src/test-support/synthetic-inventory.js'
 import { makeTempDir, removeTempDir, spawnNode } from './support/processes.js'
 import { type Figure, heading, isMainModule, note, report, runAlone, seconds } from './support/report.js'
 
@@ -38,55 +28,7 @@ interface Measure {
   peakRssMb: number
 }
 
-const types = [
-  'Ordinateur portable',
-  'Écran',
-  'Poste fixe',
-  'Smartphone',
-  'Imprimante',
-  'Serveur',
-  'Tablette',
-]
-
-/** A realistic row: accents, dates, decimal commas, a quoted model now and then. */
-function row(index: number): string {
-  const day = String(1 + (index % 28)).padStart(2, '0')
-  const month = String(1 + (index % 12)).padStart(2, '0')
-  const model = index % 10 === 0 ? `"Modèle ${index % 97}; série ""${index % 7}"""` : `Modèle ${index % 97}`
-  return [
-    types[index % types.length],
-    model,
-    1 + (index % 5),
-    `Site ${index % 40}`,
-    `Service ${index % 25}`,
-    index % 3 === 0 ? 'agents|télétravail' : '',
-    `${day}/${month}/20${10 + (index % 14)}`,
-    index % 9 === 0 ? `${day}/${month}/2024` : '',
-    index % 9 === 0 ? 'réformé' : 'en service',
-    index % 4 === 0 ? 'reconditionné' : 'neuf',
-    index % 9 === 0 ? 'don' : '',
-    index % 7 === 5 ? `DC${index % 3}` : '',
-    index % 6 === 5 ? `${index % 900},5` : '',
-    'France',
-    '',
-    `REF-${index}`,
-  ].join(';')
-}
-
-async function generate(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path)
-  out.write(`\uFEFF${templateHeader('fr').join(';')}\r\n`)
-  let batch = ''
-  for (let index = 0; index < rows; index++) {
-    batch += `${row(index)}\r\n`
-    if (batch.length > 1 << 16) {
-      if (!out.write(batch)) await once(out, 'drain')
-      batch = ''
-    }
-  }
-  out.end(batch)
-  await once(out, 'finish')
-}
+const generate = (path: string, rows: number) => writeSyntheticTemplate(path, rows, { lifecycle: true })
 
 /** In the child: reads the file one way and prints the measure as one JSON line. */
 async function measureHere(reader: Reader, path: string): Promise<Measure> {

@@ -1,11 +1,10 @@
-import { once } from 'node:events'
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { templateHeader } from './formats.js'
+import { writeSyntheticTemplate } from '../../../test-support/synthetic-inventory.js'
 import { readTemplateRows } from './template-format.js'
 
 // A garbage collection on demand, to measure what the reader keeps rather than what it left behind.
@@ -13,58 +12,13 @@ setFlagsFromString('--expose-gc')
 const collectGarbage = runInNewContext('gc') as () => void
 
 const rowCount = 200_000
-const types = [
-  'Ordinateur portable',
-  'Écran',
-  'Poste fixe',
-  'Smartphone',
-  'Imprimante',
-  'Serveur',
-  'Tablette',
-]
 let dir: string
 let path: string
-
-/** A realistic row: accents, dates, a decimal comma, quoted text now and then. */
-function row(index: number): string {
-  const day = String(1 + (index % 28)).padStart(2, '0')
-  const month = String(1 + (index % 12)).padStart(2, '0')
-  const model = index % 10 === 0 ? `"Modèle ${index % 97}; série ""${index % 7}"""` : `Modèle ${index % 97}`
-  return [
-    types[index % types.length],
-    model,
-    1 + (index % 5),
-    `Site ${index % 40}`,
-    `Service ${index % 25}`,
-    index % 3 === 0 ? 'agents|télétravail' : '',
-    `${day}/${month}/20${10 + (index % 14)}`,
-    '',
-    'en service',
-    index % 4 === 0 ? 'reconditionné' : 'neuf',
-    '',
-    '',
-    index % 6 === 5 ? `${index % 900},5` : '',
-    'France',
-    '',
-    `REF-${index}`,
-  ].join(';')
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jalons-import-'))
   path = join(dir, 'inventaire.csv')
-  const out = createWriteStream(path)
-  out.write(`\uFEFF${templateHeader('fr').join(';')}\r\n`)
-  let batch = ''
-  for (let index = 0; index < rowCount; index++) {
-    batch += `${row(index)}\r\n`
-    if (batch.length > 1 << 16) {
-      if (!out.write(batch)) await once(out, 'drain')
-      batch = ''
-    }
-  }
-  out.end(batch)
-  await once(out, 'finish')
+  await writeSyntheticTemplate(path, rowCount)
 })
 
 afterAll(() => {
