@@ -15,6 +15,7 @@ import { assessmentsRoutes } from './modules/assessments/assessments.routes.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
 import { createMailer } from './modules/mail/mailer.js'
 import { obligationsRoutes } from './modules/obligations/obligations.routes.js'
+import { observatoryRoutes } from './modules/observatory/observatory.routes.js'
 import { operatorRoutes } from './modules/operator/operator.routes.js'
 import { pagesRoutes } from './modules/pages/pages.routes.js'
 import {
@@ -87,6 +88,7 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
   app.route('/', workspacesRoutes(dependencies))
   app.route('/', membersRoutes(dependencies))
   app.route('/', assessmentsRoutes(dependencies))
+  app.route('/', observatoryRoutes(dependencies))
   app.route('/', requestWorkspaceRoutes(dependencies))
   app.route('/', auditRoutes(dependencies))
   app.route('/', operatorRoutes(dependencies))

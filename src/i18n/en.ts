@@ -1,5 +1,6 @@
 import { enAccounts } from './en-accounts.js'
 import { enAssessments } from './en-assessments.js'
+import { enObservatory } from './en-observatory.js'
 import { enReferential } from './en-referential.js'
 import type { fr } from './fr.js'
 
@@ -8,6 +9,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enAccounts,
   ...enReferential,
   ...enAssessments,
+  ...enObservatory,
   'site.name': 'Jalons',
   'site.tagline': 'Responsible digital for French local authorities, with shared indicators',
   'ui.colon': ': ',

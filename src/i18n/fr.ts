@@ -1,5 +1,6 @@
 import { frAccounts } from './fr-accounts.js'
 import { frAssessments } from './fr-assessments.js'
+import { frObservatory } from './fr-observatory.js'
 import { frReferential } from './fr-referential.js'
 
 /** The French catalogue: the reference one. Every other language must have the same keys. */
@@ -7,6 +8,7 @@ export const fr = {
   ...frAccounts,
   ...frReferential,
   ...frAssessments,
+  ...frObservatory,
   'site.name': 'Jalons',
   'site.tagline': 'Le numérique responsable des territoires, avec des indicateurs partagés',
   'ui.colon': ' : ',

@@ -28,6 +28,7 @@ function UserMenu({ c }: { c: Context<AppEnv> }) {
     <>
       <a href="/espaces">{t('nav.workspaces')}</a>
       {user.platformRole === 'operator' ? <a href="/operateur">{t('nav.operator')}</a> : null}
+      {user.platformRole ? <a href="/observatoire">{t('nav.observatory')}</a> : null}
       <a href="/compte">{t('nav.account')}</a>
       <form method="post" action="/deconnexion" class="sign-out">
         <input type="hidden" name="_csrf" value={c.get('csrfToken')} />

@@ -1,4 +1,4 @@
-import type { WorkspaceRole } from '../../db/schema.js'
+import type { PlatformRole, WorkspaceRole } from '../../db/schema.js'
 import type { CurrentUser } from '../accounts/sessions.js'
 
 /** What can be done in a workspace. Every workspace route names one of these. */
@@ -27,8 +27,15 @@ export function canInWorkspace(role: WorkspaceRole | null, action: WorkspaceActi
   return role !== null && rolesAllowed[action].includes(role)
 }
 
-export type PlatformAction = 'operator.manage' | 'operator.audit'
+export type PlatformAction = 'operator.manage' | 'operator.audit' | 'platform.observe'
 
-export function canOnPlatform(user: CurrentUser | null, _action: PlatformAction): boolean {
-  return user?.platformRole === 'operator'
+const platformRolesAllowed: Record<PlatformAction, readonly PlatformRole[]> = {
+  'operator.manage': ['operator'],
+  'operator.audit': ['operator'],
+  // National figures are aggregates (groups of at least 5): observers (State, networks) read them.
+  'platform.observe': ['operator', 'observer'],
+}
+
+export function canOnPlatform(user: CurrentUser | null, action: PlatformAction): boolean {
+  return user?.platformRole != null && platformRolesAllowed[action].includes(user.platformRole)
 }
