@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { describeViolations, runAxe } from './support/audit.js'
 import { browserAvailable } from './support/browser.js'
+import { auditPage, signedInDemoPage } from './support/signed-in-page.js'
 import { useStage } from './support/stage.js'
 
 const screenshotsDir = process.env.JALONS_SCREENSHOTS_DIR
@@ -16,31 +15,13 @@ describe.skipIf(!browserAvailable)('the account page', () => {
 
   beforeAll(async () => {
     if (screenshotsDir) mkdirSync(screenshotsDir, { recursive: true })
-    context = await stage.browser.newContext({
-      baseURL: stage.server.origin,
-      viewport: { width: 1280, height: 800 },
-    })
-    page = await context.newPage()
-    page.setDefaultTimeout(10_000)
-    const contributor = stage.server.demoCredentials.find((credential) =>
-      credential.what.startsWith('contributor'),
-    )
-    if (!contributor) throw new Error('no demo contributor')
-    await page.goto('/connexion')
-    await page.getByLabel('Adresse électronique').fill(contributor.email)
-    await page.getByLabel('Mot de passe').fill(contributor.password)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL('**/espaces')
+    ;({ context, page } = await signedInDemoPage(stage, 'contributor'))
   })
   afterAll(async () => {
     await context?.close()
   })
 
-  const audit = async (name: string) => {
-    const violations = await runAxe(page)
-    expect(violations, describeViolations(violations)).toEqual([])
-    if (screenshotsDir) await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true })
-  }
+  const audit = (name: string) => auditPage(page, name)
 
   it('shows the profile, the sessions and the forms, accessibly', async () => {
     await page.goto('/compte')

@@ -1,44 +1,32 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { describeViolations, runAxe } from './support/audit.js'
 import { browserAvailable } from './support/browser.js'
+import { auditPage, signedInDemoPage } from './support/signed-in-page.js'
 import { useStage } from './support/stage.js'
 
 const screenshotsDir = process.env.JALONS_SCREENSHOTS_DIR
 
-/** The national observatory, as the demo operator sees it: real figures (none yet) and the demo's. */
-describe.skipIf(!browserAvailable)('the national observatory', () => {
+/**
+ * The platform's own pages, as the demo operator sees them: the national observatory (real figures,
+ * none yet, and the demo's) and the publishing of a referential version, refused for a broken file.
+ */
+describe.skipIf(!browserAvailable)('the platform pages', () => {
   const stage = useStage()
   let context: BrowserContext
   let page: Page
 
   beforeAll(async () => {
     if (screenshotsDir) mkdirSync(screenshotsDir, { recursive: true })
-    context = await stage.browser.newContext({
-      baseURL: stage.server.origin,
-      viewport: { width: 1280, height: 800 },
-    })
-    page = await context.newPage()
-    page.setDefaultTimeout(10_000)
-    const operator = stage.server.demoCredentials.find((credential) => credential.what.startsWith('operator'))
-    if (!operator) throw new Error('no demo operator')
-    await page.goto('/connexion')
-    await page.getByLabel('Adresse électronique').fill(operator.email)
-    await page.getByLabel('Mot de passe').fill(operator.password)
-    await page.getByRole('button', { name: 'Se connecter' }).click()
-    await page.waitForURL('**/espaces')
+    ;({ context, page } = await signedInDemoPage(stage, 'operator'))
   })
   afterAll(async () => {
     await context?.close()
   })
 
-  const audit = async (name: string) => {
-    const violations = await runAxe(page)
-    expect(violations, describeViolations(violations)).toEqual([])
-    if (screenshotsDir) await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true })
-  }
+  const audit = (name: string) => auditPage(page, name)
 
   it('is reached from the header and shows the demo figures apart, accessibly', async () => {
     await page.getByRole('link', { name: 'Observatoire' }).click()
@@ -54,5 +42,19 @@ describe.skipIf(!browserAvailable)('the national observatory', () => {
     expect(await overall.locator('th').textContent()).toBe('Global')
     expect(await overall.locator('td').count()).toBe(3)
     await audit('observatory-demo')
+  })
+  it('publishes no broken referential file, listing its problems with their lines, accessibly', async () => {
+    await page.goto('/operateur/referentiel')
+    expect(await page.locator('h1').textContent()).toBe('Publier une version du référentiel')
+    await audit('publish-referential')
+    const broken = join(mkdtempSync(join(tmpdir(), 'jalons-referential-')), 'broken.yaml')
+    writeFileSync(broken, 'id: tnr\nversion: "2099.1"\ntitle: Essai\nmaturityScale: []\n')
+    await page.getByLabel('Fichier du référentiel').setInputFiles(broken)
+    await page.getByRole('button', { name: 'Vérifier et publier' }).click()
+    await expect.poll(() => page.locator('main').textContent()).toContain('rien n’a été publié')
+    expect(await page.locator('table tbody tr').count()).toBeGreaterThan(3)
+    await audit('publish-referential-refused')
+    await page.goto('/referentiel')
+    expect(await page.locator('main').textContent()).not.toContain('2099.1')
   })
 })
