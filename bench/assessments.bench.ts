@@ -47,16 +47,14 @@ import {
   publishReferential,
 } from '../src/modules/referential/referential.store.js'
 import { territoryTier } from '../src/modules/referential/territory-tier.js'
-import { type BenchDatabase, freshPostgres, freshSqlite } from './support/databases.js'
+import { type BenchDatabase, onEachDatabase } from './support/databases.js'
 import {
-  benchDatabaseUrl,
   envInteger,
   type Figure,
   heading,
   isMainModule,
   ms,
   note,
-  postgresFigures,
   report,
   runAlone,
   seconds,
@@ -576,14 +574,7 @@ export async function run(): Promise<Figure[]> {
   const territories = envInteger('BENCH_ASSESSMENT_TERRITORIES', 35_000, 10, 200_000)
   const seedValue = envInteger('BENCH_SEED', 20_260_101, 0, 2 ** 31)
   note(`${territories} territories × ${questionCount} questions, seed ${seedValue} (BENCH_SEED)`)
-  const figures = await measure(freshSqlite, territories, seedValue)
-  const url = benchDatabaseUrl()
-  if (url)
-    figures.push(
-      ...(await postgresFigures(bench, () => measure(() => freshPostgres(url), territories, seedValue))),
-    )
-  else note('PostgreSQL skipped (set BENCH_DATABASE_URL to measure it)')
-  return figures
+  return onEachDatabase(bench, (open) => measure(open, territories, seedValue))
 }
 
 if (isMainModule(import.meta.url)) await runAlone(run)

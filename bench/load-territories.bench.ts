@@ -3,18 +3,8 @@
  * as the first start does. Fresh SQLite file; and a fresh PostgreSQL schema when BENCH_DATABASE_URL is set.
  * Target: ≤ 15 s on SQLite.
  */
-import { type BenchDatabase, freshPostgres, freshSqlite, migrateAndLoad } from './support/databases.js'
-import {
-  benchDatabaseUrl,
-  type Figure,
-  heading,
-  isMainModule,
-  note,
-  postgresFigures,
-  report,
-  runAlone,
-  seconds,
-} from './support/report.js'
+import { type BenchDatabase, migrateAndLoad, onEachDatabase } from './support/databases.js'
+import { type Figure, heading, isMainModule, note, report, runAlone, seconds } from './support/report.js'
 
 const bench = 'load-territories'
 const targetMs = 15_000
@@ -46,11 +36,7 @@ async function measure(open: () => Promise<BenchDatabase>, withTarget: boolean):
 
 export async function run(): Promise<Figure[]> {
   heading('Load all official territories into an empty database')
-  const figures = await measure(freshSqlite, true)
-  const url = benchDatabaseUrl()
-  if (url) figures.push(...(await postgresFigures(bench, () => measure(() => freshPostgres(url), false))))
-  else note('PostgreSQL skipped (set BENCH_DATABASE_URL to measure it)')
-  return figures
+  return onEachDatabase(bench, (open, postgres) => measure(open, !postgres))
 }
 
 if (isMainModule(import.meta.url)) await runAlone(run)

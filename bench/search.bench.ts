@@ -7,9 +7,8 @@
 import { foldForSearch } from '../src/lib/text.js'
 import { searchTerritories } from '../src/modules/territories/territories.queries.js'
 import { minimumQueryLength, searchPageSize } from '../src/modules/territories/territories.schemas.js'
-import { type BenchDatabase, freshPostgres, freshSqlite, migrateAndLoad } from './support/databases.js'
+import { type BenchDatabase, migrateAndLoad, onEachDatabase } from './support/databases.js'
 import {
-  benchDatabaseUrl,
   envInteger,
   type Figure,
   heading,
@@ -17,7 +16,6 @@ import {
   ms,
   note,
   percentile,
-  postgresFigures,
   report,
   runAlone,
 } from './support/report.js'
@@ -188,12 +186,7 @@ export async function run(): Promise<Figure[]> {
   const count = envInteger('BENCH_SEARCH_QUERIES', 1000, 10, 100_000)
   const seed = envInteger('BENCH_SEED', 20_260_101, 0, 2 ** 31)
   note(`${count} queries, seed ${seed} (BENCH_SEED), after ${warmUpQueries} warm-up queries`)
-  const figures = await measure(freshSqlite, count, seed)
-  const url = benchDatabaseUrl()
-  if (url)
-    figures.push(...(await postgresFigures(bench, () => measure(() => freshPostgres(url), count, seed))))
-  else note('PostgreSQL skipped (set BENCH_DATABASE_URL to measure it)')
-  return figures
+  return onEachDatabase(bench, (open) => measure(open, count, seed))
 }
 
 if (isMainModule(import.meta.url)) await runAlone(run)

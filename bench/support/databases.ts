@@ -8,6 +8,7 @@ import {
   type OfficialLoadResult,
 } from '../../src/modules/territories/load-official-territories.js'
 import { makeTempDir, registerCleanup, removeTempDir } from './processes.js'
+import { benchDatabaseUrl, type Figure, note, postgresFigures } from './report.js'
 
 /** An empty database (no tables yet) that disposes of itself: file and folder, or schema. */
 export interface BenchDatabase {
@@ -72,4 +73,19 @@ export async function migrateAndLoad(database: BenchDatabase): Promise<LoadTimin
   const loaded = performance.now()
   if (!result.loaded) throw new Error('the territories were already loaded: the database was not empty')
   return { migrateMs: migrated - started, loadMs: loaded - migrated, result }
+}
+
+/**
+ * Runs a measure on a fresh SQLite database, then on PostgreSQL when BENCH_DATABASE_URL is set
+ * (a failure there becomes one figure rather than stopping the other benches).
+ */
+export async function onEachDatabase(
+  bench: string,
+  measure: (open: () => Promise<BenchDatabase>, postgres: boolean) => Promise<Figure[]>,
+): Promise<Figure[]> {
+  const figures = await measure(freshSqlite, false)
+  const url = benchDatabaseUrl()
+  if (url) figures.push(...(await postgresFigures(bench, () => measure(() => freshPostgres(url), true))))
+  else note('PostgreSQL skipped (set BENCH_DATABASE_URL to measure it)')
+  return figures
 }
