@@ -43,3 +43,24 @@ export function formatNumber(locale: Locale, value: number): string {
 export function formatEuros(locale: Locale, value: number): string {
   return euroFormats[locale].format(value)
 }
+
+// Built once: creating an Intl.DateTimeFormat costs far more than formatting with it.
+const longDateFormats: Record<Locale, Record<'UTC' | 'Europe/Paris', Intl.DateTimeFormat>> = {
+  fr: {
+    UTC: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }),
+    'Europe/Paris': new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }),
+  },
+  en: {
+    UTC: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+    'Europe/Paris': new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }),
+  },
+}
+
+/**
+ * A day in words ("28 novembre 2026"). A calendar date (`yyyy-mm-dd`, a legal deadline) is shown
+ * as written; an instant (ISO timestamp, a publication) as the day it was in France.
+ */
+export function formatLongDate(locale: Locale, iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return longDateFormats[locale].UTC.format(new Date(`${iso}T00:00:00Z`))
+  return longDateFormats[locale]['Europe/Paris'].format(new Date(iso))
+}

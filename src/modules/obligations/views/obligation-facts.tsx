@@ -1,19 +1,14 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
+import { formatLongDate } from '../../../i18n/i18n.js'
 import type { Obligation } from '../obligations.schemas.js'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
-// Built once: creating an Intl.DateTimeFormat costs far more than formatting with it.
-const deadlineFormats = {
-  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
-}
-
 /** A date in the visitor's language, or the French words of the text when it sets no single date. */
 export function Deadline({ c, deadline }: { c: Context<AppEnv>; deadline: string }) {
   if (!isoDate.test(deadline)) return <span lang="fr">{deadline}</span>
-  return <>{deadlineFormats[c.get('locale')].format(new Date(`${deadline}T00:00:00Z`))}</>
+  return <>{formatLongDate(c.get('locale'), deadline)}</>
 }
 
 export function Milestones({ c, obligation }: { c: Context<AppEnv>; obligation: Obligation }) {

@@ -1,10 +1,10 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
-import { formatNumber } from '../../../i18n/i18n.js'
+import { formatLongDate, formatNumber } from '../../../i18n/i18n.js'
 import { CsrfField, ErrorSummary } from '../../../ui/forms.js'
 import type { ReferentialProblem } from '../parse-referential.js'
 import type { ReferentialVersionSummary } from '../referential.store.js'
-import { exportPath, formatDay, originKeys, referentialPath } from './referential-parts.js'
+import { exportPath, originKeys, referentialPath } from './referential-parts.js'
 
 export interface PublishState {
   /** Why the file was refused, in one sentence. */
@@ -130,7 +130,7 @@ export function PublishPage({
                 {index === 0 ? ` (${t('referential.current')})` : ''}
               </th>
               <td lang="fr">{version.title}</td>
-              <td>{formatDay(locale, version.publishedAt)}</td>
+              <td>{formatLongDate(locale, version.publishedAt)}</td>
               <td>{t(originKeys[version.origin])}</td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
 import type { TerritoryKind } from '../../../db/schema.js'
-import type { Locale, MessageKey } from '../../../i18n/i18n.js'
+import type { MessageKey } from '../../../i18n/i18n.js'
 import { kindKeys } from '../../../ui/components.js'
 import type { computedFromValues, Priority, Referential, TierId } from '../referential.schemas.js'
 import type { ReferentialVersionSummary } from '../referential.store.js'
@@ -11,17 +11,6 @@ export const commitmentPath = (version: string, commitmentId: string) =>
   `${referentialPath(version)}/engagements/${encodeURIComponent(commitmentId)}`
 export const exportPath = (version: string, format: 'json' | 'csv') =>
   `${referentialPath(version)}/export.${format}`
-
-// Built once: creating an Intl.DateTimeFormat costs far more than formatting with it.
-const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Paris' }),
-}
-
-/** A publication date in the visitor's language (stored as an ISO instant). */
-export function formatDay(locale: Locale, iso: string): string {
-  return dateFormats[locale].format(new Date(iso))
-}
 
 export const priorityKeys = {
   obligatoire: 'referential.priority.obligatoire',

@@ -1,12 +1,12 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
+import { formatLongDate } from '../../../i18n/i18n.js'
 import type { Referential } from '../referential.schemas.js'
 import type { ReferentialVersionSummary } from '../referential.store.js'
 import {
   CompareForm,
   commitmentPath,
   exportPath,
-  formatDay,
   MaturityScaleList,
   originKeys,
   referentialPath,
@@ -64,7 +64,7 @@ export function ReferentialPage({ c, referential, versions, currentVersion }: Re
         {summary ? (
           <>
             <dt>{t('referential.publishedAt')}</dt>
-            <dd>{formatDay(locale, summary.publishedAt)}</dd>
+            <dd>{formatLongDate(locale, summary.publishedAt)}</dd>
           </>
         ) : null}
         <dt>{t('referential.contents')}</dt>
@@ -166,7 +166,7 @@ export function ReferentialPage({ c, referential, versions, currentVersion }: Re
                 )}
                 {candidate.version === currentVersion ? ` (${t('referential.current')})` : ''}
               </th>
-              <td>{formatDay(locale, candidate.publishedAt)}</td>
+              <td>{formatLongDate(locale, candidate.publishedAt)}</td>
               <td>{t(originKeys[candidate.origin])}</td>
             </tr>
           ))}
