@@ -51,20 +51,31 @@ export async function saveAnswers(
       .where('status', '=', 'draft')
       .executeTakeFirst()
     if (Number(touched.numUpdatedRows) !== 1) throw new AssessmentRefused({ code: 'locked' })
-    for (const answer of input.answers) {
-      const values = {
-        level: answer.level,
-        comment: answer.comment,
-        evidence_url: answer.evidenceUrl,
-        updated_at: at,
-        updated_by: input.actorId,
-      }
+    // One statement for the whole form: each row inserted, or updated from the row it would have been.
+    if (input.answers.length > 0)
       await trx
         .insertInto('assessment_answers')
-        .values({ assessment_id: assessment.id, question_id: answer.questionId, ...values })
-        .onConflict((conflict) => conflict.columns(['assessment_id', 'question_id']).doUpdateSet(values))
+        .values(
+          input.answers.map((answer) => ({
+            assessment_id: assessment.id,
+            question_id: answer.questionId,
+            level: answer.level,
+            comment: answer.comment,
+            evidence_url: answer.evidenceUrl,
+            updated_at: at,
+            updated_by: input.actorId,
+          })),
+        )
+        .onConflict((conflict) =>
+          conflict.columns(['assessment_id', 'question_id']).doUpdateSet((eb) => ({
+            level: eb.ref('excluded.level'),
+            comment: eb.ref('excluded.comment'),
+            evidence_url: eb.ref('excluded.evidence_url'),
+            updated_at: eb.ref('excluded.updated_at'),
+            updated_by: eb.ref('excluded.updated_by'),
+          })),
+        )
         .execute()
-    }
     // Levels only: comments are free text and may name people; the log keeps ids and figures.
     await recordAudit(trx, {
       actorId: input.actorId,
