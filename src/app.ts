@@ -13,6 +13,11 @@ import { apiRoutes } from './modules/api/api.routes.js'
 import { apiError } from './modules/api/api-errors.js'
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
+import { factorBasesRoutes } from './modules/footprint/bases/factor-bases.routes.js'
+import { footprintResultsRoutes } from './modules/footprint/results/footprint-results.routes.js'
+import { scenariosRoutes } from './modules/footprint/scenarios/scenarios.routes.js'
+import { importsRoutes, isStreamedUpload } from './modules/inventory/imports/imports.routes.js'
+import { inventoryRoutes } from './modules/inventory/inventory.routes.js'
 import { createMailer } from './modules/mail/mailer.js'
 import { obligationsRoutes } from './modules/obligations/obligations.routes.js'
 import { observatoryRoutes } from './modules/observatory/observatory.routes.js'
@@ -74,7 +79,9 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
   app.use('*', async (c, next) => (isApi(c.req.path) ? next() : session(c, next)))
   // The one upload is capped before the CSRF check below reads the body.
   app.use(publishPath, publishUploadLimit)
-  app.use('*', async (c, next) => (isApi(c.req.path) ? next() : csrf(c, next)))
+  app.use('*', async (c, next) =>
+    isApi(c.req.path) || isStreamedUpload(c.req.method, c.req.path) ? next() : csrf(c, next),
+  )
 
   app.route('/', pagesRoutes(dependencies))
   app.route('/', territoriesRoutes(dependencies))
@@ -89,6 +96,11 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
   app.route('/', membersRoutes(dependencies))
   app.route('/', assessmentsRoutes(dependencies))
   app.route('/', observatoryRoutes(dependencies))
+  app.route('/', footprintResultsRoutes(dependencies))
+  app.route('/', inventoryRoutes(dependencies))
+  app.route('/', importsRoutes(dependencies))
+  app.route('/', scenariosRoutes(dependencies))
+  app.route('/', factorBasesRoutes(dependencies))
   app.route('/', requestWorkspaceRoutes(dependencies))
   app.route('/', auditRoutes(dependencies))
   app.route('/', operatorRoutes(dependencies))

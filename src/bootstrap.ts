@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js'
 import { type DemoCredential, seedDemoAccounts } from './modules/demo/demo-accounts.js'
 import { seedDemoAssessments } from './modules/demo/demo-assessments.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
+import { ensureBundledFactorBases } from './modules/footprint/factor-bases.store.js'
 import { ensureBundledReferentials } from './modules/referential/referential.store.js'
 import { loadOfficialTerritories } from './modules/territories/load-official-territories.js'
 
@@ -48,6 +49,8 @@ export async function prepareDatabase(config: Config): Promise<PreparedDatabase>
     }
     const referentials = await ensureBundledReferentials(handle.db)
     if (referentials.length > 0) notes.push(`published referential ${referentials.join(', ')}`)
+    const factorBases = await ensureBundledFactorBases(handle.db)
+    if (factorBases.length > 0) notes.push(`published factor base ${factorBases.join(', ')}`)
     if (config.demo) {
       if (await seedDemo(handle.db)) notes.push('added the demonstration territories')
       demoCredentials = await seedDemoAccounts(handle.db)

@@ -3,6 +3,7 @@ import * as territories from './migrations/001-territories.js'
 import * as memberIndexes from './migrations/002-member-indexes.js'
 import * as accounts from './migrations/003-accounts.js'
 import * as referentialAssessments from './migrations/004-referential-assessments.js'
+import * as footprint from './migrations/005-footprint.js'
 import type { Database } from './schema.js'
 
 // Listed by hand (not read from a folder) so the same list works from src/ under vitest and from dist/.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '002-member-indexes': memberIndexes,
   '003-accounts': accounts,
   '004-referential-assessments': referentialAssessments,
+  '005-footprint': footprint,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -195,6 +195,119 @@ export interface AssessmentAnswersTable {
   updated_by: number | null
 }
 
+export interface FactorBasesTable {
+  base_id: string
+  version: string
+  /** Null for a platform base (bundled or published by an operator); else the owning workspace. */
+  workspace_id: number | null
+  title: string
+  /** The whole base as JSON (FactorBase), exactly as published; never changed afterwards. */
+  content: string
+  origin: 'bundled' | 'operator' | 'workspace'
+  published_at: string
+  published_by: number | null
+}
+
+export interface FootprintSettingsTable {
+  workspace_id: number
+  base_id: string
+  base_version: string
+  method: 'stock' | 'flux'
+  updated_at: string
+}
+
+export interface DatacentersTable {
+  id: Generated<number>
+  workspace_id: number
+  short_name: string
+  long_name: string | null
+  pue: number
+  country: string
+}
+
+export interface InventoryItemsTable {
+  id: Generated<number>
+  workspace_id: number
+  type: string
+  model: string | null
+  quantity: number
+  site: string | null
+  service: string | null
+  /** Tags joined by '|', or null. */
+  tags: string | null
+  purchase_date: string | null
+  retirement_date: string | null
+  status: string
+  condition: string
+  disposal: string | null
+  datacenter: string | null
+  annual_kwh: number | null
+  country: string
+  lifetime_years: number | null
+  reference: string | null
+  import_id: number | null
+  updated_at: string
+}
+
+export interface TypeMappingsTable {
+  workspace_id: number
+  /** The label as the type mapper normalises it. */
+  label: string
+  type: string
+}
+
+export type ImportStatus = 'checking' | 'checked' | 'refused' | 'importing' | 'done' | 'failed'
+
+export interface InventoryImportsTable {
+  id: Generated<number>
+  workspace_id: number
+  status: ImportStatus
+  format: string | null
+  file_name: string
+  file_path: string
+  datacenter_file_name: string | null
+  datacenter_file_path: string | null
+  file_bytes: number
+  /** 'all' (all-or-nothing) or 'valid' (only the valid rows), chosen after the check. */
+  mode: 'all' | 'valid' | null
+  /** 1: the import replaces the workspace's inventory; 0: it adds to it. */
+  replace_inventory: number
+  total_rows: number | null
+  valid_rows: number | null
+  processed_rows: number
+  imported_rows: number
+  error_count: number
+  report: string | null
+  created_at: string
+  created_by: number | null
+  updated_at: string
+  finished_at: string | null
+}
+
+export interface FootprintScenariosTable {
+  id: Generated<number>
+  workspace_id: number
+  name: string
+  /** JSON: the scenario (see scenarios.ts), with the base and version it was made with. */
+  content: string
+  created_at: string
+  created_by: number | null
+  updated_at: string
+}
+
+export interface FootprintResultsTable {
+  id: Generated<number>
+  workspace_id: number
+  year: number
+  method: 'stock' | 'flux'
+  base_id: string
+  base_version: string
+  /** JSON of the FootprintResult as computed then. */
+  content: string
+  created_at: string
+  created_by: number | null
+}
+
 export interface Database {
   territories: TerritoriesTable
   territory_search_terms: TerritorySearchTermsTable
@@ -212,4 +325,12 @@ export interface Database {
   referential_versions: ReferentialVersionsTable
   assessments: AssessmentsTable
   assessment_answers: AssessmentAnswersTable
+  factor_bases: FactorBasesTable
+  footprint_settings: FootprintSettingsTable
+  datacenters: DatacentersTable
+  inventory_items: InventoryItemsTable
+  type_mappings: TypeMappingsTable
+  inventory_imports: InventoryImportsTable
+  footprint_scenarios: FootprintScenariosTable
+  footprint_results: FootprintResultsTable
 }

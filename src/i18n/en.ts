@@ -1,7 +1,12 @@
 import { enAccounts } from './en-accounts.js'
 import { enAssessments } from './en-assessments.js'
+import { enFactorBases } from './en-factor-bases.js'
+import { enFootprint } from './en-footprint.js'
+import { enImports } from './en-imports.js'
+import { enInventory } from './en-inventory.js'
 import { enObservatory } from './en-observatory.js'
 import { enReferential } from './en-referential.js'
+import { enScenarios } from './en-scenarios.js'
 import type { fr } from './fr.js'
 
 /** The English catalogue: same keys as the French one (checked by the type below). */
@@ -10,6 +15,11 @@ export const en: Record<keyof typeof fr, string> = {
   ...enReferential,
   ...enAssessments,
   ...enObservatory,
+  ...enInventory,
+  ...enImports,
+  ...enFootprint,
+  ...enScenarios,
+  ...enFactorBases,
   'site.name': 'Jalons',
   'site.tagline': 'Responsible digital for French local authorities, with shared indicators',
   'ui.colon': ': ',
@@ -25,6 +35,14 @@ export const en: Record<keyof typeof fr, string> = {
   'footer.data':
     'Territories and populations: INSEE (Code officiel géographique {geography}, legal populations) and DGCL (EPCI composition {geography}), via {package}, under {licence}.',
   'footer.source': 'Jalons is free software, with no trackers and no third-party cookies.',
+  'workspace.nav.footprint': 'Footprint',
+  'footprintNav.label': 'Footprint navigation',
+  'footprintNav.results': 'Results',
+  'footprintNav.inventory': 'Inventory',
+  'footprintNav.imports': 'Imports',
+  'footprintNav.scenarios': 'Scenarios',
+  'footprintNav.reuse': 'Reuse',
+  'footprintNav.bases': 'Factor bases',
   'demo.badge': 'Demo',
   'demo.notice': 'Fictitious demonstration territory: its figures never count in any statistics.',
 

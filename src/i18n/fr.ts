@@ -1,7 +1,12 @@
 import { frAccounts } from './fr-accounts.js'
 import { frAssessments } from './fr-assessments.js'
+import { frFactorBases } from './fr-factor-bases.js'
+import { frFootprint } from './fr-footprint.js'
+import { frImports } from './fr-imports.js'
+import { frInventory } from './fr-inventory.js'
 import { frObservatory } from './fr-observatory.js'
 import { frReferential } from './fr-referential.js'
+import { frScenarios } from './fr-scenarios.js'
 
 /** The French catalogue: the reference one. Every other language must have the same keys. */
 export const fr = {
@@ -9,6 +14,11 @@ export const fr = {
   ...frReferential,
   ...frAssessments,
   ...frObservatory,
+  ...frInventory,
+  ...frImports,
+  ...frFootprint,
+  ...frScenarios,
+  ...frFactorBases,
   'site.name': 'Jalons',
   'site.tagline': 'Le numérique responsable des territoires, avec des indicateurs partagés',
   'ui.colon': ' : ',
@@ -24,6 +34,14 @@ export const fr = {
   'footer.data':
     'Territoires et populations : INSEE (Code officiel géographique {geography}, populations légales) et DGCL (composition des EPCI {geography}), via {package}, sous {licence}.',
   'footer.source': 'Jalons est un logiciel libre, sans traceur ni cookie tiers.',
+  'workspace.nav.footprint': 'Empreinte',
+  'footprintNav.label': 'Navigation de l’empreinte',
+  'footprintNav.results': 'Résultats',
+  'footprintNav.inventory': 'Inventaire',
+  'footprintNav.imports': 'Imports',
+  'footprintNav.scenarios': 'Scénarios',
+  'footprintNav.reuse': 'Réemploi',
+  'footprintNav.bases': 'Bases de facteurs',
   'demo.badge': 'Démonstration',
   'demo.notice': 'Territoire fictif de démonstration : ses chiffres ne comptent dans aucune statistique.',
 

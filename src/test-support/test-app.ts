@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Hono } from 'hono'
 import { createApp } from '../app.js'
 import type { AppEnv } from '../app-env.js'
@@ -20,7 +23,11 @@ export async function startTestApp(dialect: DialectName): Promise<TestApp> {
   await loadTerritoryFixtures(database.db)
   await seedDemo(database.db)
   // Each test visitor comes from its own address (X-Forwarded-For), as real people do.
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/jalons-unused', TRUST_PROXY: 'true' })
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'jalons-data-')),
+    TRUST_PROXY: 'true',
+  })
   const app = createApp({ db: database.db, dialect, config })
   return {
     app,

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { type DatabaseHandle, type DialectName, openDatabase } from '../db/database.js'
 import { migrateToLatest } from '../db/migrate.js'
+import { ensureBundledFactorBases } from '../modules/footprint/factor-bases.store.js'
 import { ensureBundledReferentials } from '../modules/referential/referential.store.js'
 
 /**
@@ -33,6 +34,7 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   const handle = dialect === 'sqlite' ? await openTestSqlite() : await openTestPostgres()
   await migrateToLatest(handle.db, handle.schema ? { schema: handle.schema } : {})
   await ensureBundledReferentials(handle.db)
+  await ensureBundledFactorBases(handle.db)
   return handle
 }
 

@@ -10,6 +10,8 @@ export type WorkspaceAction =
   | 'audit.view'
   | 'assessment.edit'
   | 'assessment.submit'
+  | 'inventory.edit'
+  | 'footprint.edit'
 
 const rolesAllowed: Record<WorkspaceAction, readonly WorkspaceRole[]> = {
   'workspace.view': ['admin', 'contributor', 'reader'],
@@ -20,6 +22,10 @@ const rolesAllowed: Record<WorkspaceAction, readonly WorkspaceRole[]> = {
   'assessment.edit': ['admin', 'contributor'],
   // Submitting locks the year's answers and puts them in the peer figures: the admin's call.
   'assessment.submit': ['admin'],
+  // Items, datacenters, type mapping and imports.
+  'inventory.edit': ['admin', 'contributor'],
+  // Scenarios, the workspace's base and method, its own factor bases, freezing a year's result.
+  'footprint.edit': ['admin', 'contributor'],
 }
 
 /** Only members act in a workspace: operators manage workspaces, observers read what is published. */

@@ -8,7 +8,7 @@ export function WorkspaceNav({
   current,
 }: {
   c: Context<AppEnv>
-  current: 'home' | 'assessment' | 'members' | 'audit'
+  current: 'home' | 'assessment' | 'footprint' | 'members' | 'audit'
 }) {
   const t = c.get('t')
   const workspace = c.get('workspace')
@@ -16,6 +16,7 @@ export function WorkspaceNav({
   const items = [
     { id: 'home', href: base, label: t('workspace.nav.home'), show: true },
     { id: 'assessment', href: `${base}/autodiagnostic`, label: t('workspace.nav.assessment'), show: true },
+    { id: 'footprint', href: `${base}/empreinte`, label: t('workspace.nav.footprint'), show: true },
     {
       id: 'members',
       href: `${base}/membres`,

@@ -1,0 +1,4 @@
+/** Inventory imports: upload, check, preview, errors, background progress (French, the reference). */
+export const frImports = {
+  'imports.placeholder': '',
+}
