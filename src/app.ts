@@ -13,7 +13,11 @@ import { apiRoutes } from './modules/api/api.routes.js'
 import { apiError } from './modules/api/api-errors.js'
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
-import { factorBasesRoutes } from './modules/footprint/bases/factor-bases.routes.js'
+import {
+  factorBasesRoutes,
+  factorBaseUploadLimit,
+  factorBaseUploadPaths,
+} from './modules/footprint/bases/factor-bases.routes.js'
 import { footprintResultsRoutes } from './modules/footprint/results/footprint-results.routes.js'
 import { scenariosRoutes } from './modules/footprint/scenarios/scenarios.routes.js'
 import { importsRoutes, isStreamedUpload } from './modules/inventory/imports/imports.routes.js'
@@ -79,6 +83,7 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
   app.use('*', async (c, next) => (isApi(c.req.path) ? next() : session(c, next)))
   // The one upload is capped before the CSRF check below reads the body.
   app.use(publishPath, publishUploadLimit)
+  for (const path of factorBaseUploadPaths) app.use(path, factorBaseUploadLimit)
   app.use('*', async (c, next) =>
     isApi(c.req.path) || isStreamedUpload(c.req.method, c.req.path) ? next() : csrf(c, next),
   )

@@ -4,6 +4,7 @@ import * as memberIndexes from './migrations/002-member-indexes.js'
 import * as accounts from './migrations/003-accounts.js'
 import * as referentialAssessments from './migrations/004-referential-assessments.js'
 import * as footprint from './migrations/005-footprint.js'
+import * as apiTokens from './migrations/006-api-tokens.js'
 import type { Database } from './schema.js'
 
 // Listed by hand (not read from a folder) so the same list works from src/ under vitest and from dist/.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '003-accounts': accounts,
   '004-referential-assessments': referentialAssessments,
   '005-footprint': footprint,
+  '006-api-tokens': apiTokens,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

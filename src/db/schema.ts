@@ -308,6 +308,18 @@ export interface FootprintResultsTable {
   created_by: number | null
 }
 
+export interface ApiTokensTable {
+  id: Generated<number>
+  workspace_id: number
+  name: string
+  /** SHA-256 of the token: the token itself is shown once and never stored. */
+  token_hash: string
+  created_by: number | null
+  created_at: string
+  last_used_at: string | null
+  revoked_at: string | null
+}
+
 export interface Database {
   territories: TerritoriesTable
   territory_search_terms: TerritorySearchTermsTable
@@ -333,4 +345,5 @@ export interface Database {
   inventory_imports: InventoryImportsTable
   footprint_scenarios: FootprintScenariosTable
   footprint_results: FootprintResultsTable
+  api_tokens: ApiTokensTable
 }

@@ -2,6 +2,7 @@ import { enAccounts } from './en-accounts.js'
 import { enAssessments } from './en-assessments.js'
 import { enFactorBases } from './en-factor-bases.js'
 import { enFootprint } from './en-footprint.js'
+import { enFootprintMethod } from './en-footprint-method.js'
 import { enImports } from './en-imports.js'
 import { enInventory } from './en-inventory.js'
 import { enObservatory } from './en-observatory.js'
@@ -20,6 +21,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enFootprint,
   ...enScenarios,
   ...enFactorBases,
+  ...enFootprintMethod,
   'site.name': 'Jalons',
   'site.tagline': 'Responsible digital for French local authorities, with shared indicators',
   'ui.colon': ': ',

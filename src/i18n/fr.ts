@@ -2,6 +2,7 @@ import { frAccounts } from './fr-accounts.js'
 import { frAssessments } from './fr-assessments.js'
 import { frFactorBases } from './fr-factor-bases.js'
 import { frFootprint } from './fr-footprint.js'
+import { frFootprintMethod } from './fr-footprint-method.js'
 import { frImports } from './fr-imports.js'
 import { frInventory } from './fr-inventory.js'
 import { frObservatory } from './fr-observatory.js'
@@ -19,6 +20,7 @@ export const fr = {
   ...frFootprint,
   ...frScenarios,
   ...frFactorBases,
+  ...frFootprintMethod,
   'site.name': 'Jalons',
   'site.tagline': 'Le numérique responsable des territoires, avec des indicateurs partagés',
   'ui.colon': ' : ',

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, InventoryItemsTable } from '../../db/schema.js'
 import { offsetOf, type Page, toPage } from '../../lib/pagination.js'
+import { defaultTypeMapping, type TypeMappingTable } from '../footprint/import/type-mapping.js'
 import type {
   Datacenter,
   DeviceType,
@@ -370,4 +371,13 @@ export async function deleteTypeMapping(db: Db, workspaceId: number, label: stri
     .where('label', '=', label)
     .executeTakeFirst()
   return Number(result.numDeletedRows) > 0
+}
+
+/**
+ * The type table a workspace's imports use: its own entries first (on a tie they win over the
+ * default table's), then the default table.
+ */
+export async function workspaceTypeMapping(db: Db, workspaceId: number): Promise<TypeMappingTable> {
+  const own = await listTypeMappings(db, workspaceId)
+  return [...own.map((mapping) => ({ pattern: mapping.label, type: mapping.type })), ...defaultTypeMapping]
 }
