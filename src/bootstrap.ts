@@ -5,6 +5,7 @@ import { type DatabaseHandle, openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { type DemoCredential, seedDemoAccounts } from './modules/demo/demo-accounts.js'
 import { seedDemoAssessments } from './modules/demo/demo-assessments.js'
+import { seedDemoInventory } from './modules/demo/demo-inventory.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
 import { ensureBundledFactorBases } from './modules/footprint/factor-bases.store.js'
 import { ensureBundledReferentials } from './modules/referential/referential.store.js'
@@ -55,6 +56,7 @@ export async function prepareDatabase(config: Config): Promise<PreparedDatabase>
       if (await seedDemo(handle.db)) notes.push('added the demonstration territories')
       demoCredentials = await seedDemoAccounts(handle.db)
       if (await seedDemoAssessments(handle.db)) notes.push('added the demonstration self-assessments')
+      if (await seedDemoInventory(handle.db)) notes.push('added the demonstration inventory')
     }
   } catch (error) {
     await handle.close()

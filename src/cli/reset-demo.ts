@@ -2,6 +2,7 @@ import { prepareDatabase } from '../bootstrap.js'
 import { loadConfig } from '../config.js'
 import { seedDemoAccounts } from '../modules/demo/demo-accounts.js'
 import { seedDemoAssessments } from '../modules/demo/demo-assessments.js'
+import { seedDemoInventory } from '../modules/demo/demo-inventory.js'
 
 /** npm run demo:reset — puts the demo workspace back as new, with new demo passwords. */
 async function main(): Promise<void> {
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   try {
     const credentials = await seedDemoAccounts(handle.db, { reset: true })
     await seedDemoAssessments(handle.db, { reset: true })
+    await seedDemoInventory(handle.db, { reset: true })
     console.log('jalons: demo data reset; new demo accounts:')
     for (const credential of credentials)
       console.log(`jalons:   ${credential.email}  ${credential.password}  (${credential.what})`)

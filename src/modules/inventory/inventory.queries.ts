@@ -381,3 +381,43 @@ export async function workspaceTypeMapping(db: Db, workspaceId: number): Promise
   const own = await listTypeMappings(db, workspaceId)
   return [...own.map((mapping) => ({ pattern: mapping.label, type: mapping.type })), ...defaultTypeMapping]
 }
+
+// -- Added for the inventory pages --------------------------------------------------------------
+
+/** Lines and devices of the items a filter selects (the list's counts). */
+export async function countFilteredItems(
+  db: Db,
+  workspaceId: number,
+  filter: ItemFilter,
+): Promise<{ items: number; quantity: number }> {
+  const row = await filtered(db, workspaceId, filter)
+    .select((eb) => [eb.fn.countAll<number>().as('items'), eb.fn.sum<number>('quantity').as('quantity')])
+    .executeTakeFirstOrThrow()
+  return { items: Number(row.items), quantity: Number(row.quantity ?? 0) }
+}
+
+/**
+ * How many lines name this datacenter (its short name, in any case, as the imports compare names):
+ * a datacenter in use stays.
+ */
+export async function countItemsInDatacenter(
+  db: Db,
+  workspaceId: number,
+  shortName: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('inventory_items')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) => eb(eb.fn('lower', ['datacenter']), '=', shortName.toLowerCase()))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+export async function findDatacenter(
+  db: Db,
+  workspaceId: number,
+  id: number,
+): Promise<StoredDatacenter | undefined> {
+  return (await listDatacenters(db, workspaceId)).find((datacenter) => datacenter.id === id)
+}
