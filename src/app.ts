@@ -11,6 +11,7 @@ import { sessionMiddleware } from './modules/accounts/session.middleware.js'
 import { signInRoutes } from './modules/accounts/sign-in.routes.js'
 import { apiRoutes } from './modules/api/api.routes.js'
 import { apiError } from './modules/api/api-errors.js'
+import { apiTokensRoutes } from './modules/api-tokens/api-tokens.routes.js'
 import { assessmentsRoutes } from './modules/assessments/assessments.routes.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
 import {
@@ -18,6 +19,7 @@ import {
   factorBaseUploadLimit,
   factorBaseUploadPaths,
 } from './modules/footprint/bases/factor-bases.routes.js'
+import { footprintMethodRoutes } from './modules/footprint/method/footprint-method.routes.js'
 import { footprintResultsRoutes } from './modules/footprint/results/footprint-results.routes.js'
 import { scenariosRoutes } from './modules/footprint/scenarios/scenarios.routes.js'
 import { importsRoutes, isStreamedUpload } from './modules/inventory/imports/imports.routes.js'
@@ -106,6 +108,8 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
   app.route('/', importsRoutes(dependencies))
   app.route('/', scenariosRoutes(dependencies))
   app.route('/', factorBasesRoutes(dependencies))
+  app.route('/', footprintMethodRoutes(dependencies))
+  app.route('/', apiTokensRoutes(dependencies))
   app.route('/', requestWorkspaceRoutes(dependencies))
   app.route('/', auditRoutes(dependencies))
   app.route('/', operatorRoutes(dependencies))

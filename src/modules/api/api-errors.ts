@@ -8,6 +8,8 @@ export const apiErrorCodes = [
   'invalid_parameter',
   'missing_parameter',
   'query_too_short',
+  'missing_token',
+  'invalid_token',
   'internal_error',
 ] as const
 export type ApiErrorCode = (typeof apiErrorCodes)[number]

@@ -8,6 +8,8 @@ export interface ApiOperation {
   operationId: string
   summary: string
   tags: string[]
+  /** `bearer`: needs a workspace API token (the bearerAuth scheme); absent: open to all. */
+  security?: 'bearer'
   pathParameters?: z.ZodObject
   queryParameters?: z.ZodObject
   response: z.ZodType

@@ -64,6 +64,8 @@ export function buildOpenApiDocument(operations: ApiOperation[], version: string
         ...parametersOf(operation.pathParameters, 'path'),
         ...parametersOf(operation.queryParameters, 'query'),
       ],
+      // Only the workspace operations need a token; the open data stays open.
+      ...(operation.security === 'bearer' ? { security: [{ bearerAuth: [] }] } : {}),
       responses,
     }
   }
@@ -73,7 +75,7 @@ export function buildOpenApiDocument(operations: ApiOperation[], version: string
       title: 'Jalons API',
       version,
       description:
-        'Open, read-only data of Jalons: territories, their legal obligations and, later, what each territory publishes. No account needed.',
+        'Open, read-only data of Jalons: territories, their legal obligations and the referential, with no account. The workspace operations (a territory’s footprint) need an API token created by a workspace admin, sent as `Authorization: Bearer <token>`; their answers are private (no CORS, not cached).',
       license: {
         name: 'Licence Ouverte 2.0 (Etalab)',
         url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence',
@@ -81,6 +83,16 @@ export function buildOpenApiDocument(operations: ApiOperation[], version: string
     },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A workspace API token (`jal_…`), created by an admin on the workspace’s « Accès à l’API » page. It opens that workspace only; a revoked token answers 401.',
+        },
+      },
+    },
   }
 }
