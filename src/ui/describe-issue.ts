@@ -34,6 +34,22 @@ const parameterLabels: Record<string, MessageKey> = {
   retour: 'param.retour',
   de: 'param.de',
   a: 'param.a',
+  annee: 'param.annee',
+  methode: 'param.methode',
+  critere: 'param.critere',
+  phase: 'param.phase',
+  dimension: 'param.dimension',
+  cle: 'param.cle',
+  element: 'param.element',
+  par: 'param.par',
+  bilan: 'param.bilan',
+  format: 'param.format',
+  contributeurs: 'param.contributeurs',
+  statut: 'param.statut',
+  site: 'param.site',
+  service: 'param.service',
+  etiquette: 'param.etiquette',
+  texte: 'param.texte',
 }
 
 export function describeProblem(problem: ParameterProblem, t: Translate): string {

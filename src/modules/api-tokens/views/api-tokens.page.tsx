@@ -29,7 +29,7 @@ export function ApiTokensPage({
   return (
     <>
       <h1>{t('apiTokens.title')}</h1>
-      <WorkspaceNav c={c} current="footprint" />
+      <WorkspaceNav c={c} current="api" />
       <p class="lead">{t('apiTokens.lead', { territory: workspace.territoryName })}</p>
       {notice ? (
         <p class="notice success" role="status">

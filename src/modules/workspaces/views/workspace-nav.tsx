@@ -8,7 +8,7 @@ export function WorkspaceNav({
   current,
 }: {
   c: Context<AppEnv>
-  current: 'home' | 'assessment' | 'footprint' | 'members' | 'audit'
+  current: 'home' | 'assessment' | 'footprint' | 'members' | 'audit' | 'api'
 }) {
   const t = c.get('t')
   const workspace = c.get('workspace')
@@ -28,6 +28,12 @@ export function WorkspaceNav({
       href: `${base}/journal`,
       label: t('workspace.nav.audit'),
       show: canInWorkspace(workspace.role, 'audit.view'),
+    },
+    {
+      id: 'api',
+      href: `${base}/api`,
+      label: t('workspace.nav.api'),
+      show: canInWorkspace(workspace.role, 'members.manage'),
     },
   ].filter((item) => item.show)
   return (
