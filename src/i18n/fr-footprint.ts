@@ -17,6 +17,7 @@ export const frFootprint = {
     'Méthode flux : la fabrication, la distribution et la fin de vie comptent en entier l’année d’achat ; les autres années, seul l’usage compte.',
   'footprint.method.used': 'Méthode {method}, année {year}.',
   'footprint.base.used': 'Base de facteurs : {title} ({id}, version {version}).',
+  'footprint.methodLink': 'Méthode de calcul',
   'footprint.base.change': 'Changer de base ou de méthode',
   'footprint.switch.label': 'Année, méthode et contributeurs affichés',
   'footprint.switch.year': 'Année',

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../test-support/test-app.js'
 import { testDialects } from '../../test-support/test-databases.js'
 import { createTestUser, Visitor } from '../../test-support/test-users.js'
+import { createApiToken } from '../api-tokens/api-tokens.store.js'
 import { startAssessment } from '../assessments/start-assessment.js'
+import { copyFactorBase } from '../footprint/bases/workspace-bases.js'
+import { defaultFactorBase } from '../footprint/factor-bases.store.js'
+import { freezeFootprintResult } from '../footprint/results/frozen-results.js'
+import { createScenario } from '../footprint/scenarios/scenarios.queries.js'
+import { insertImport } from '../inventory/imports/imports.queries.js'
+import { insertItem, listDatacenters, saveDatacenter } from '../inventory/inventory.queries.js'
 import { currentReferential } from '../referential/referential.store.js'
 
 const assessmentYear = new Date().getUTCFullYear()
@@ -25,6 +32,11 @@ const publicRoutes = new Set([
   'GET /referentiel/:version/engagements/:commitmentId',
   'GET /referentiel/:version/export.json',
   'GET /referentiel/:version/export.csv',
+  'GET /empreinte/methode',
+  'GET /empreinte/modele.csv',
+  'GET /empreinte/modele.xlsx',
+  'GET /bases-de-facteurs',
+  'GET /bases-de-facteurs/:baseId/:version',
   'GET /langue',
   'GET /healthz',
   'GET /api/v1/openapi.json',
@@ -48,10 +60,15 @@ const publicRoutes = new Set([
   'POST /demander-un-espace',
 ])
 
+/** The authenticated API is opened by a workspace's token, never by a session: tested in its own file. */
+const isTokenRoute = (path: string) => path.startsWith('/api/v1/workspaces/')
+
 describe.each(testDialects())('workspace isolation on %s', (dialect) => {
   let test: TestApp
   let a: { userId: number; workspaceId: number }
   let b: { userId: number; workspaceId: number }
+  /** Ids of A's own footprint records, so that A's pages with an id in their path exist. */
+  const own: Record<string, string> = {}
   beforeAll(async () => {
     test = await startTestApp(dialect)
     a = (await createTestUser(test.database.db, {
@@ -80,6 +97,84 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
         actorId: workspace.userId,
         referential,
       })
+    // Both workspaces hold an inventory, a datacenter, an import, a scenario, a frozen year, an
+    // own factor base and an API token; the paths below name A's, which B's member must not reach.
+    const db = test.database.db
+    const base = await defaultFactorBase(db)
+    for (const workspace of [a, b]) {
+      const item = await insertItem(db, workspace.workspaceId, {
+        type: 'laptop',
+        model: 'Portable',
+        quantity: 2,
+        site: null,
+        service: null,
+        tags: [],
+        purchaseDate: '2024-01-15',
+        retirementDate: null,
+        status: 'in_use',
+        condition: 'new',
+        disposal: null,
+        datacenter: null,
+        annualKwh: null,
+        country: 'FR',
+        lifetimeYears: null,
+      })
+      await saveDatacenter(db, workspace.workspaceId, {
+        shortName: 'DC',
+        longName: null,
+        pue: 1.5,
+        country: 'FR',
+      })
+      const [datacenter] = await listDatacenters(db, workspace.workspaceId)
+      const importId = await insertImport(db, {
+        workspaceId: workspace.workspaceId,
+        fileName: 'inventaire.csv',
+        filePath: 'none.upload',
+        datacenterFileName: null,
+        datacenterFilePath: null,
+        fileBytes: 10,
+        replace: false,
+        createdBy: workspace.userId,
+      })
+      const scenarioId = await createScenario(db, {
+        workspaceId: workspace.workspaceId,
+        actorId: workspace.userId,
+        name: 'Sobriété',
+        stored: {
+          scenario: { extendLifetime: { laptop: 1 } },
+          fewerShare: {},
+          base: { id: base.id, version: base.version },
+        },
+      })
+      await freezeFootprintResult(db, {
+        workspaceId: workspace.workspaceId,
+        year: assessmentYear,
+        method: 'stock',
+        actorId: workspace.userId,
+      })
+      const copy = await copyFactorBase(db, {
+        workspaceId: workspace.workspaceId,
+        actorId: workspace.userId,
+        from: base,
+        name: 'Notre base',
+      })
+      const token = await createApiToken(db, {
+        workspaceId: workspace.workspaceId,
+        name: 'Tableur',
+        actorId: workspace.userId,
+      })
+      if (workspace === a && copy.ok)
+        Object.assign(own, {
+          itemId: String(item),
+          datacenterId: String(datacenter?.id),
+          importId: String(importId),
+          scenarioId: String(scenarioId),
+          method: 'stock',
+          baseId: copy.base.id,
+          version: copy.base.version,
+          tokenId: String(token.id),
+        })
+    }
   })
   afterAll(async () => {
     await test.database.dispose()
@@ -99,16 +194,36 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
         (route, index, all) =>
           all.findIndex((other) => other.method === route.method && other.path === route.path) === index,
       )
+  /** Routes that answer only with a query parameter. */
+  const queries: Record<string, string> = {
+    '/espace/:workspaceId/empreinte/export': '?format=csv',
+    '/espace/:workspaceId/empreinte/inventaire/export': '?format=modele-csv',
+  }
   const fill = (path: string, workspaceId: number, userId: number) =>
-    path
+    (queries[path] ? path + queries[path] : path)
       .replace(':workspaceId', String(workspaceId))
       .replace(':userId', String(userId))
       .replace(/:decision\{[^}]+\}/, 'accepter')
       .replace(':year', String(assessmentYear))
       .replace(':commitmentId', 'A1.E1')
-      .replace(/:(\w+)/g, '1')
+      .replace(/:(\w+)/g, (_whole, name: string) => own[name] ?? '1')
   const snapshot = async () => {
     const db = test.database.db
+    const footprintOfB = await Promise.all(
+      (
+        [
+          'inventory_items',
+          'datacenters',
+          'type_mappings',
+          'inventory_imports',
+          'footprint_scenarios',
+          'footprint_results',
+          'footprint_settings',
+          'factor_bases',
+          'api_tokens',
+        ] as const
+      ).map((table) => db.selectFrom(table).selectAll().where('workspace_id', '=', b.workspaceId).execute()),
+    )
     const [memberships, audit, declarations, tokens, assessments] = await Promise.all([
       db
         .selectFrom('memberships')
@@ -126,7 +241,7 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
         .where('workspace_id', '=', b.workspaceId)
         .execute(),
     ])
-    return JSON.stringify({ memberships, audit, declarations, tokens, assessments })
+    return JSON.stringify({ memberships, audit, declarations, tokens, assessments, footprintOfB })
   }
 
   it('has workspace routes to check', () => {
@@ -138,7 +253,9 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
     expect((await visitor.signIn('admin-a@example.org')).status).toBe(303)
     const before = await snapshot()
     const referential = await currentReferential(test.database.db)
-    for (const route of routes().filter((candidate) => candidate.path.includes(':workspaceId'))) {
+    for (const route of routes().filter(
+      (candidate) => candidate.path.includes(':workspaceId') && !isTokenRoute(candidate.path),
+    )) {
       const path = fill(route.path, b.workspaceId, b.userId)
       const response =
         route.method === 'POST'
@@ -155,7 +272,10 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
       expect(response.status, `${route.method} ${path}`).toBe(404)
       // The same routes on A's own workspace answer: the 404 above is isolation, not a broken route.
       if (route.method === 'GET')
-        expect((await visitor.request(fill(route.path, a.workspaceId, a.userId))).status).toBe(200)
+        expect(
+          (await visitor.request(fill(route.path, a.workspaceId, a.userId))).status,
+          `${route.method} ${fill(route.path, a.workspaceId, a.userId)}`,
+        ).toBe(200)
     }
     expect(await snapshot()).toBe(before)
   })
@@ -182,8 +302,9 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
       if (publicRoutes.has(key)) continue
       const path = fill(route.path, b.workspaceId, b.userId)
       const response = route.method === 'POST' ? await visitor.post(path, {}) : await visitor.request(path)
-      const turnedAway =
-        route.method === 'POST'
+      const turnedAway = isTokenRoute(route.path)
+        ? response.status === 401
+        : route.method === 'POST'
           ? response.status === 403
           : response.status === 303 &&
             (response.headers.get('location') ?? '').startsWith('/connexion?retour=')

@@ -35,7 +35,8 @@ export function OperatorPage({
       <p>
         <a href="/operateur/boite-d-envoi">{t('operator.outbox')}</a> ·{' '}
         <a href="/operateur/journal">{t('operator.audit')}</a> ·{' '}
-        <a href="/operateur/referentiel">{t('operator.referential')}</a>
+        <a href="/operateur/referentiel">{t('operator.referential')}</a> ·{' '}
+        <a href="/operateur/bases-de-facteurs">{t('factor-bases.operator.link')}</a>
       </p>
       {notice ? (
         <p class="notice success" role="status">

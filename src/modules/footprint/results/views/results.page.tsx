@@ -122,7 +122,8 @@ function LiveHeader({
       <p>
         {result ? <BaseLine c={c} result={result} /> : null}{' '}
         {t('footprint.method.used', { method: methodLabel(c, method), year })}{' '}
-        <a href={`${home}/bases`}>{t('footprint.base.change')}</a>
+        <a href={`${home}/bases`}>{t('footprint.base.change')}</a> ·{' '}
+        <a href="/empreinte/methode">{t('footprint.methodLink')}</a>
       </p>
       <form method="get" action={home} class="filters" aria-label={t('footprint.switch.label')}>
         <div class="field">
