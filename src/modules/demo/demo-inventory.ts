@@ -8,10 +8,13 @@
  * Deterministic: a seeded generator, never Math.random, so every start (and every test) gives the
  * same inventory for a given day. Dates are drawn up to today, so that none is in the future.
  */
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema.js'
+import { defaultFactorBase } from '../footprint/factor-bases.store.js'
 import { todayInFrance } from '../footprint/import/values.js'
 import type { Datacenter, DeviceType, DisposalRoute, InventoryItem } from '../footprint/inventory-item.js'
+import { freezeFootprintResult } from '../footprint/results/frozen-results.js'
+import { writeStoredScenario } from '../footprint/scenarios/stored-scenario.js'
 import {
   insertItems,
   saveDatacenter,
@@ -417,8 +420,38 @@ export async function seedDemoInventory(
     for (const datacenter of demoDatacenters) await saveDatacenter(trx, workspaceId, datacenter)
     for (const mapping of demoTypeMappings) await saveTypeMapping(trx, workspaceId, mapping)
     await insertItems(trx, workspaceId, items)
+    await trx.deleteFrom('footprint_scenarios').where('workspace_id', '=', workspaceId).execute()
+    await trx.deleteFrom('footprint_results').where('workspace_id', '=', workspaceId).execute()
+    await insertDemoScenario(trx, workspaceId)
     if (!loaded)
       await recordDatasetLoad(trx, demoInventoryDataset.id, demoInventoryDataset.vintage, items.length)
   })
+  // Last year's footprint frozen, so that the trend shows a frozen year and the list has one.
+  const lastYear = Number((options.today ?? todayInFrance()).slice(0, 4)) - 1
+  await freezeFootprintResult(db, { workspaceId, year: lastYear, method: 'stock', actorId: null })
   return true
+}
+
+/** One saved scenario, so that a newcomer sees a comparison with the baseline at once. */
+async function insertDemoScenario(trx: Transaction<Database>, workspaceId: number): Promise<void> {
+  const base = await defaultFactorBase(trx)
+  const now = new Date().toISOString()
+  await trx
+    .insertInto('footprint_scenarios')
+    .values({
+      workspace_id: workspaceId,
+      name: 'Sobriété 2027 : garder plus longtemps, acheter reconditionné',
+      content: writeStoredScenario({
+        scenario: {
+          extendLifetime: { laptop: 2, desktop: 2, monitor: 3, smartphone: 1 },
+          refurbishedShare: { laptop: 0.3, smartphone: 0.5 },
+        },
+        fewerShare: { printer: 0.2 },
+        base: { id: base.id, version: base.version },
+      }),
+      created_at: now,
+      created_by: null,
+      updated_at: now,
+    })
+    .execute()
 }

@@ -130,7 +130,7 @@ export async function frozenResultsByYear(
  */
 export async function freezeFootprintResult(
   db: Kysely<Database>,
-  input: { workspaceId: number; year: number; method: FootprintMethod; actorId: number },
+  input: { workspaceId: number; year: number; method: FootprintMethod; actorId: number | null },
 ): Promise<FrozenResult> {
   const { workspaceId, year, method, actorId } = input
   if (await findFrozenResult(db, workspaceId, year, method)) throw new FrozenResultExists(year, method)
