@@ -6,6 +6,7 @@ import { run as accounts } from './accounts.bench.js'
 import { run as assessments } from './assessments.bench.js'
 import { run as footprintEngine } from './footprint-engine.bench.js'
 import { run as footprintImport } from './footprint-import.bench.js'
+import { run as inventoryImport } from './inventory-import.bench.js'
 import { run as loadTerritories } from './load-territories.bench.js'
 import { run as search } from './search.bench.js'
 import { run as startup } from './startup.bench.js'
@@ -22,6 +23,7 @@ const benches: [string, () => Promise<Figure[]>][] = [
   ['assessments', assessments],
   ['footprint-engine', footprintEngine],
   ['footprint-import', footprintImport],
+  ['inventory-import', inventoryImport],
 ]
 
 const figures: Figure[] = []

@@ -8,6 +8,7 @@ import { seedDemoAssessments } from './modules/demo/demo-assessments.js'
 import { seedDemoInventory } from './modules/demo/demo-inventory.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
 import { ensureBundledFactorBases } from './modules/footprint/factor-bases.store.js'
+import { failInterruptedImports } from './modules/inventory/imports/import-jobs.js'
 import { ensureBundledReferentials } from './modules/referential/referential.store.js'
 import { loadOfficialTerritories } from './modules/territories/load-official-territories.js'
 
@@ -52,6 +53,9 @@ export async function prepareDatabase(config: Config): Promise<PreparedDatabase>
     if (referentials.length > 0) notes.push(`published referential ${referentials.join(', ')}`)
     const factorBases = await ensureBundledFactorBases(handle.db)
     if (factorBases.length > 0) notes.push(`published factor base ${factorBases.join(', ')}`)
+    // An import a stopped process left running was rolled back by the database: say so on its page.
+    const interrupted = await failInterruptedImports(handle.db)
+    if (interrupted > 0) notes.push(`marked ${interrupted} interrupted import(s) as failed`)
     if (config.demo) {
       if (await seedDemo(handle.db)) notes.push('added the demonstration territories')
       demoCredentials = await seedDemoAccounts(handle.db)
