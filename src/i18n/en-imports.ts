@@ -56,6 +56,7 @@ export const enImports: Record<keyof typeof frImports, string> = {
   'imports.progress.importing':
     'Importing: {rows} rows read, for {seconds} s. Nothing is saved until the whole file is imported.',
   'imports.progress.waiting': 'In progress.',
+  'imports.progress.stopRefresh': 'Stop updating automatically',
   'imports.progress.refresh': 'This page updates itself every 2 seconds.',
   'imports.progress.reload': 'Refresh now',
   'imports.refused.title': 'This file cannot be imported',

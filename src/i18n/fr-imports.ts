@@ -56,6 +56,7 @@ export const frImports = {
   'imports.progress.importing':
     'Import en cours : {rows} lignes lues, depuis {seconds} s. Rien n’est enregistré tant que tout le fichier n’est pas importé.',
   'imports.progress.waiting': 'Traitement en cours.',
+  'imports.progress.stopRefresh': 'Ne plus actualiser automatiquement',
   'imports.progress.refresh': 'Cette page se met à jour toute seule toutes les 2 secondes.',
   'imports.progress.reload': 'Actualiser maintenant',
   'imports.refused.title': 'Ce fichier ne peut pas être importé',

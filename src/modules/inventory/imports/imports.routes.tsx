@@ -127,6 +127,9 @@ export function importsRoutes(deps: AppDependencies) {
     },
   )
 
+  /** Seconds between two reloads of a running import's page. */
+  const progressRefreshSeconds = 2
+
   /** The workspace's import named by the path, or a 404 (another workspace's import included). */
   const withImport = async (c: Context<AppEnv>, handle: (row: ImportRow) => Promise<Response> | Response) => {
     const id = Number(c.req.param('importId'))
@@ -137,6 +140,11 @@ export function importsRoutes(deps: AppDependencies) {
   }
 
   const renderDetail = async (c: Context<AppEnv>, row: ImportRow, page = 1, conflict?: string) => {
+    const running = row.status === 'checking' || row.status === 'importing'
+    // Progress without JavaScript: the browser reloads the page (Refresh header) while the job runs,
+    // unless the person turned it off (WCAG 2.2.1: an automatic update can be stopped).
+    const autoRefresh = running && c.req.query('actualiser') !== 'non'
+    if (autoRefresh) c.header('Refresh', String(progressRefreshSeconds))
     const [creator, inventory] = await Promise.all([
       row.created_by === null
         ? undefined
@@ -157,6 +165,7 @@ export function importsRoutes(deps: AppDependencies) {
           inventoryRows: inventory.items,
           errorsPage: page,
           conflict,
+          autoRefresh,
         }}
       />,
       { title: c.get('t')('imports.detail.title', { file: row.file_name }) },

@@ -28,6 +28,8 @@ export interface ImportDetail {
   errorsPage: number
   /** A refusal to show (409), in words. */
   conflict?: string | undefined
+  /** The page reloads itself (Refresh header) while the job runs, unless turned off. */
+  autoRefresh: boolean
 }
 
 const separatorKey: Record<string, MessageKey> = {
@@ -353,8 +355,6 @@ export function ImportDetailPage({ c, detail }: { c: Context<AppEnv>; detail: Im
   const pageHref = (page: number) => `${base}?page=${page}#errors-heading`
   return (
     <>
-      {/* No JavaScript: while the job runs, the page reloads itself to show its progress. */}
-      {running ? <meta http-equiv="refresh" content="2" /> : null}
       <h1>{t('imports.detail.title', { file: row.file_name })}</h1>
       <FootprintNav c={c} current="imports" />
       <p>
@@ -382,9 +382,15 @@ export function ImportDetailPage({ c, detail }: { c: Context<AppEnv>; detail: Im
                 })
               : t('imports.progress.waiting')}
           </p>
-          <p class="hint">{t('imports.progress.refresh')}</p>
+          {detail.autoRefresh ? <p class="hint">{t('imports.progress.refresh')}</p> : null}
           <p>
-            <a href={base}>{t('imports.progress.reload')}</a>
+            <a href={detail.autoRefresh ? base : `${base}?actualiser=non`}>{t('imports.progress.reload')}</a>
+            {detail.autoRefresh ? (
+              <>
+                {' '}
+                · <a href={`${base}?actualiser=non`}>{t('imports.progress.stopRefresh')}</a>
+              </>
+            ) : null}
           </p>
         </section>
       ) : null}
