@@ -8,6 +8,7 @@ import { type FieldErrors, formValues } from '../../ui/forms.js'
 import { noticeFrom } from '../../ui/notices.js'
 import { deviceTypeLabels } from '../footprint/import/type-mapping.js'
 import { workspaceAccess } from '../workspaces/workspace-access.middleware.js'
+import { canInWorkspace } from '../workspaces/workspaces.policy.js'
 import { datacenterFormValues, parseDatacenterForm, valuesOfDatacenter } from './datacenter-form.js'
 import { exportInventory } from './export-inventory.js'
 import {
@@ -136,7 +137,14 @@ export function inventoryRoutes(deps: AppDependencies) {
     const datacenters = await listDatacenters(db, c.get('workspace').id)
     const t = c.get('t')
     return c.render(
-      <ItemFormPage c={c} itemId={itemId} values={values} errors={errors} datacenters={datacenters} />,
+      <ItemFormPage
+        c={c}
+        itemId={itemId}
+        values={values}
+        errors={errors}
+        datacenters={datacenters}
+        readOnly={!canInWorkspace(c.get('workspace').role, 'inventory.edit')}
+      />,
       {
         title:
           itemId === undefined ? t('inventory.form.addTitle') : t('inventory.form.editTitle', { id: itemId }),
@@ -209,7 +217,7 @@ export function inventoryRoutes(deps: AppDependencies) {
     return c.redirect(`${base(c)}/inventaire?info=vide`, 303)
   })
 
-  routes.get('/espace/:workspaceId/empreinte/inventaire/:itemId', edit, (c) =>
+  routes.get('/espace/:workspaceId/empreinte/inventaire/:itemId', view, (c) =>
     withItem(c, (id, item) => renderItemForm(c, id, valuesOfItem(item, c.get('locale')))),
   )
 

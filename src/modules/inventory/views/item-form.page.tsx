@@ -36,12 +36,15 @@ export function ItemFormPage({
   values,
   errors,
   datacenters,
+  readOnly = false,
 }: {
   c: Context<AppEnv>
   itemId: number | undefined
   values: ItemFormValues
   errors: FieldErrors
   datacenters: StoredDatacenter[]
+  /** A reader sees the item's fields (flags and explanations link here) but no way to change them. */
+  readOnly?: boolean
 }) {
   const t = c.get('t')
   const locale = c.get('locale')
@@ -90,7 +93,7 @@ export function ItemFormPage({
         class="stack"
       >
         <CsrfField c={c} />
-        <fieldset>
+        <fieldset disabled={readOnly}>
           <legend>{t('inventory.form.what')}</legend>
           {select('type', [
             none('inventory.form.chooseType'),
@@ -100,7 +103,7 @@ export function ItemFormPage({
           {field('quantity', { inputmode: 'numeric', hint: t('inventory.form.quantityHint') })}
           {field('reference', { hint: t('inventory.form.referenceHint') })}
         </fieldset>
-        <fieldset>
+        <fieldset disabled={readOnly}>
           <legend>{t('inventory.form.where')}</legend>
           {field('site')}
           {field('service')}
@@ -118,7 +121,7 @@ export function ItemFormPage({
           )}
           {select('country', countryChoices(locale))}
         </fieldset>
-        <fieldset>
+        <fieldset disabled={readOnly}>
           <legend>{t('inventory.form.life')}</legend>
           {select(
             'status',
@@ -144,14 +147,16 @@ export function ItemFormPage({
           {field('lifetimeYears', { inputmode: 'decimal', hint: t('inventory.form.lifetimeHint') })}
           {field('annualKwh', { inputmode: 'decimal', hint: t('inventory.form.kwhHint') })}
         </fieldset>
-        <div class="actions">
-          <button type="submit">
-            {itemId === undefined ? t('inventory.form.add') : t('inventory.form.save')}
-          </button>
-          {itemId === undefined ? null : (
-            <a href={`${listPath}/${itemId}/supprimer`}>{t('inventory.form.deleteLink')}</a>
-          )}
-        </div>
+        {readOnly ? null : (
+          <div class="actions">
+            <button type="submit">
+              {itemId === undefined ? t('inventory.form.add') : t('inventory.form.save')}
+            </button>
+            {itemId === undefined ? null : (
+              <a href={`${listPath}/${itemId}/supprimer`}>{t('inventory.form.deleteLink')}</a>
+            )}
+          </div>
+        )}
       </form>
     </>
   )
