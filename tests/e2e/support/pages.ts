@@ -151,6 +151,32 @@ export const appPages: AppPage[] = [
   },
   { name: 'api', path: '/api', status: 200, heading: { fr: /^API ouverte$/, en: /^Open API$/ } },
   {
+    name: 'footprint-method',
+    path: '/empreinte/methode',
+    status: 200,
+    heading: {
+      fr: /^Méthode de calcul de l’empreinte du parc informatique$/,
+      en: /^How the IT estate footprint is computed$/,
+    },
+  },
+  {
+    name: 'factor-bases',
+    path: '/bases-de-facteurs',
+    status: 200,
+    heading: { fr: /^Bases de facteurs$/, en: /^Factor bases$/ },
+  },
+  {
+    // The default base's figures, sources and licences: the longest of the public footprint pages.
+    name: 'factor-base-default',
+    path: '/bases-de-facteurs/ademe-negaoctet-2022/2022.1',
+    status: 200,
+    // The base's own title, in French whatever the visitor's language (marked lang="fr").
+    heading: {
+      fr: /^Base par défaut — ADEME Base Empreinte \/ NegaOctet 2022$/,
+      en: /^Base par défaut — ADEME Base Empreinte \/ NegaOctet 2022$/,
+    },
+  },
+  {
     name: 'about',
     path: '/a-propos',
     status: 200,
