@@ -130,8 +130,7 @@ export const enImports: Record<keyof typeof frImports, string> = {
   'imports.actions.blocked': 'The file has errors: nothing will be imported as it is.',
   'imports.actions.fixAdvice':
     'The safest way: fix the file from the list of errors, then send it again. For an unknown device type, you may also map it to a type, then check again.',
-  'imports.actions.importValid':
-    'Import only the {valid} valid rows (the {invalid} rows with errors will be left out)',
+  'imports.actions.importValid': 'Import only the valid rows: {valid} (rows with errors left out: {invalid})',
   'imports.actions.noValid': 'No row is valid: fix the file, then send it again.',
   'imports.actions.recheck': 'Check the file again',
   'imports.actions.recheckHint': 'After adding a type mapping or a datacenter, check the same file again.',

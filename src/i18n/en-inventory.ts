@@ -53,6 +53,7 @@ export const enInventory: Record<keyof typeof frInventory, string> = {
 
   'inventory.form.addTitle': 'Add a device',
   'inventory.form.editTitle': 'Edit line {id}',
+  'inventory.form.explain': 'How is this line’s footprint computed?',
   'inventory.form.back': 'Back to the inventory',
   'inventory.form.what': 'The device',
   'inventory.form.where': 'Where it is',

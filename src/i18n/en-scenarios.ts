@@ -83,7 +83,7 @@ export const enScenarios: Record<keyof typeof frScenarios, string> = {
   'scenarios.notice.updated': 'Scenario updated.',
   'scenarios.notice.deleted': 'Scenario deleted.',
 
-  'scenarios.lever.extend': '{type}: lifetime extended by {years} year(s)',
+  'scenarios.lever.extend': '{type}: lifetime extended (extra years: {years})',
   'scenarios.lever.refurbished':
     '{type}: {percent} % of the year’s new purchases bought refurbished (ratio {ratio}; source: {source})',
   'scenarios.lever.refurbishedNoRatio': '{type}: {percent} % bought refurbished (no ratio in the base)',

@@ -132,7 +132,7 @@ export const frImports = {
   'imports.actions.fixAdvice':
     'Le plus sûr : corrigez le fichier d’après la liste des erreurs, puis envoyez-le de nouveau. Pour un type d’équipement inconnu, vous pouvez aussi l’associer à un type, puis revérifier.',
   'imports.actions.importValid':
-    'Importer uniquement les {valid} lignes valides (les {invalid} lignes en erreur seront ignorées)',
+    'Importer uniquement les lignes valides : {valid} (lignes en erreur ignorées : {invalid})',
   'imports.actions.noValid': 'Aucune ligne n’est valide : corrigez le fichier, puis envoyez-le de nouveau.',
   'imports.actions.recheck': 'Revérifier le fichier',
   'imports.actions.recheckHint':

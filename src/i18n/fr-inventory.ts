@@ -51,6 +51,7 @@ export const frInventory = {
 
   'inventory.form.addTitle': 'Ajouter un équipement',
   'inventory.form.editTitle': 'Modifier la ligne n° {id}',
+  'inventory.form.explain': 'Comment l’empreinte de cette ligne est-elle calculée ?',
   'inventory.form.back': 'Retour à l’inventaire',
   'inventory.form.what': 'L’équipement',
   'inventory.form.where': 'Où il se trouve',

@@ -81,7 +81,7 @@ export const frScenarios = {
   'scenarios.notice.updated': 'Scénario modifié.',
   'scenarios.notice.deleted': 'Scénario supprimé.',
 
-  'scenarios.lever.extend': '{type} : durée de vie allongée de {years} an(s)',
+  'scenarios.lever.extend': '{type} : durée de vie allongée (années en plus : {years})',
   'scenarios.lever.refurbished':
     '{type} : {percent} % des achats neufs de l’année achetés reconditionnés (ratio {ratio} ; source : {source})',
   'scenarios.lever.refurbishedNoRatio':

@@ -483,7 +483,7 @@ describe.skipIf(!browserAvailable)('the IT footprint, without JavaScript', () =>
       expect(
         await page
           .getByRole('button', {
-            name: 'Importer uniquement les 4 lignes valides (les 2 lignes en erreur seront ignorées)',
+            name: 'Importer uniquement les lignes valides : 4 (lignes en erreur ignorées : 2)',
           })
           .count(),
       ).toBe(1)
@@ -663,7 +663,7 @@ describe.skipIf(!browserAvailable)('the IT footprint, without JavaScript', () =>
       expect(await heading(admin)).toBe(`Scénario « ${name} »`)
       expect(await statusMessage(admin)).toBe('Scénario enregistré.')
       text = await read(main(admin))
-      expect(text).toContain('Ordinateur portable : durée de vie allongée de 2 an(s)')
+      expect(text).toContain('Ordinateur portable : durée de vie allongée (années en plus : 2)')
       expect(text).toContain(avoidedText)
       const byPhase = page.getByRole('table', { name: 'Par phase : Changement climatique (kgCO2e)' })
       const totalRow = byPhase

@@ -46,6 +46,7 @@ export function apiTokensRoutes(deps: AppDependencies) {
         name={state.name ?? ''}
         created={state.created}
         notice={state.notice}
+        publicUrl={deps.config.baseUrl}
       />,
       { title: c.get('t')('apiTokens.title') },
     )

@@ -251,6 +251,9 @@ describe.each(testDialects())('the inventory pages on %s', (dialect) => {
     expect(itemHtml.match(/<fieldset disabled="">/g)).toHaveLength(3)
     expect(itemHtml).not.toContain('type="submit">Enregistrer')
     expect(itemHtml).not.toContain('/supprimer')
+    expect(itemHtml).toContain(
+      `/empreinte/explication?element=${id}">Comment l’empreinte de cette ligne est-elle calculée ?</a>`,
+    )
     expect((await reader.request(`${base()}/datacenters`)).status).toBe(200)
     expect((await reader.request(`${base()}/correspondances`)).status).toBe(200)
     const datacenter = await db()

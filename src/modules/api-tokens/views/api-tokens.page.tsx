@@ -12,8 +12,11 @@ export function ApiTokensPage({
   name,
   created,
   notice,
+  publicUrl,
 }: {
   c: Context<AppEnv>
+  /** The platform's public address, so that the examples can be pasted into a terminal as they are. */
+  publicUrl: string
   tokens: ApiTokenSummary[]
   errors: FieldErrors
   name: string
@@ -25,7 +28,7 @@ export function ApiTokensPage({
   const workspace = c.get('workspace')
   const base = `/espace/${workspace.id}/api`
   const date = (iso: string) => formatLongDate(locale, iso)
-  const apiPath = `/api/v1/workspaces/${workspace.id}/footprint`
+  const apiPath = `${publicUrl}/api/v1/workspaces/${workspace.id}/footprint`
   return (
     <>
       <h1>{t('apiTokens.title')}</h1>

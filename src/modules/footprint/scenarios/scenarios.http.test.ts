@@ -206,7 +206,7 @@ describe.each(testDialects())('footprint scenarios over HTTP on %s', (dialect) =
     // The list: every scenario, its levers in words, the base it was made with, what it avoids.
     const list = await (await reader.request(`${path()}?annee=${year}`)).text()
     for (const { name } of cases) expect(list).toContain(name.replace(/’/g, '’'))
-    expect(list).toContain('Ordinateur portable : durée de vie allongée de 2 an(s)')
+    expect(list).toContain('Ordinateur portable : durée de vie allongée (années en plus : 2)')
     expect(list).toContain('Imprimante : 40 % d’équipements en service en moins')
     expect(list).toContain(`${base.id} ${base.version}`)
     const direct = compareScenario(

@@ -232,9 +232,7 @@ describe.each(testDialects())('inventory imports over HTTP on %s', (dialect) => 
       /centres de données<\/td><th scope="row" class="num">3<\/th><td>pue<\/td><td>Le PUE « 0,9 » est impossible/,
     )
     expect(html).toContain('rien ne sera importé tel quel')
-    expect(html).toContain(
-      'Importer uniquement les 3 lignes valides (les 7 lignes en erreur seront ignorées)',
-    )
+    expect(html).toContain('Importer uniquement les lignes valides : 3 (lignes en erreur ignorées : 7)')
     expect(html).not.toContain('Importer les ')
 
     const refused = await importAs(id, 'all')
@@ -343,9 +341,7 @@ describe.each(testDialects())('inventory imports over HTTP on %s', (dialect) => 
     expect(before).toContain('NumEcoEval (équipements physiques)')
     expect(before).toContain("Type d'équipement « Borne Kiosque » inconnu")
     expect(before).toContain(`label=${encodeURIComponent('Borne Kiosque')}`)
-    expect(before).toContain(
-      'Importer uniquement les 4 lignes valides (les 1 lignes en erreur seront ignorées)',
-    )
+    expect(before).toContain('Importer uniquement les lignes valides : 4 (lignes en erreur ignorées : 1)')
 
     await saveTypeMapping(database.db, workspaceId, { label: 'Borne Kiosque', type: 'other' })
     const recheck = await admin.post(`${base()}/${id}/reverifier`)

@@ -85,6 +85,12 @@ export function ItemFormPage({
       <FootprintNav c={c} current="inventory" />
       <p>
         <a href={listPath}>{t('inventory.form.back')}</a>
+        {itemId === undefined ? null : (
+          <>
+            {' '}
+            · <a href={`${footprintBase(c)}/explication?element=${itemId}`}>{t('inventory.form.explain')}</a>
+          </>
+        )}
       </p>
       <ErrorSummary c={c} errors={errors} labels={labels} />
       <form
