@@ -130,3 +130,13 @@ export function withQuery(path: string, params: Record<string, string | number |
   const query = search.toString()
   return query ? `${path}?${query}` : path
 }
+
+/** A notice after a redirect (post/redirect/get); nothing when there is none. */
+export function Notice({ text }: { text: string | undefined }) {
+  if (!text) return null
+  return (
+    <p class="notice success" role="status">
+      {text}
+    </p>
+  )
+}

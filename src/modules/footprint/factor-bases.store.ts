@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../../db/schema.js'
+import type { Database, FactorBasesTable } from '../../db/schema.js'
 import type { FootprintMethod } from './compute-footprint.js'
 import type { FactorBase } from './factor-base.schemas.js'
 import { defaultFactorBaseId, readBundledFactorBases } from './factor-bases.js'
@@ -25,6 +25,24 @@ export interface FactorBaseSummary {
   /** Null for a platform base. */
   workspaceId: number | null
   publishedAt: string
+}
+
+export interface StoredFactorBase extends FactorBaseSummary {
+  /** The base as published, byte for byte: the JSON download. */
+  content: string
+}
+
+const summaryColumns = ['base_id', 'version', 'title', 'origin', 'workspace_id', 'published_at'] as const
+
+function summaryFromRow(row: Pick<FactorBasesTable, (typeof summaryColumns)[number]>): FactorBaseSummary {
+  return {
+    id: row.base_id,
+    version: row.version,
+    title: row.title,
+    origin: row.origin,
+    workspaceId: row.workspace_id,
+    publishedAt: row.published_at,
+  }
 }
 
 // Published bases never change: a parsed one is kept for the life of the process, per database.
@@ -93,7 +111,7 @@ export async function ensureBundledFactorBases(db: Kysely<Database>): Promise<st
 export async function listFactorBases(db: Db, workspaceId: number | null): Promise<FactorBaseSummary[]> {
   const rows = await db
     .selectFrom('factor_bases')
-    .select(['base_id', 'version', 'title', 'origin', 'workspace_id', 'published_at'])
+    .select(summaryColumns)
     .where((eb) =>
       workspaceId === null
         ? eb('workspace_id', 'is', null)
@@ -101,34 +119,39 @@ export async function listFactorBases(db: Db, workspaceId: number | null): Promi
     )
     .orderBy('published_at', 'desc')
     .execute()
-  return rows.map((row) => ({
-    id: row.base_id,
-    version: row.version,
-    title: row.title,
-    origin: row.origin,
-    workspaceId: row.workspace_id,
-    publishedAt: row.published_at,
-  }))
+  return rows.map(summaryFromRow)
 }
 
 /**
- * A base version as a workspace may use it: a platform base, or that workspace's own. Another
- * workspace's base is undefined, exactly like a base that does not exist.
+ * One published version as stored, if the viewer may see it: a platform base, or (when a workspace
+ * is given) that workspace's own. Another workspace's base is undefined, exactly like a base that
+ * does not exist.
  */
+export async function readStoredBase(
+  db: Db,
+  id: string,
+  version: string,
+  workspaceId: number | null,
+): Promise<StoredFactorBase | undefined> {
+  const row = await db
+    .selectFrom('factor_bases')
+    .select([...summaryColumns, 'content'])
+    .where('base_id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  if (!row || (row.workspace_id !== null && row.workspace_id !== workspaceId)) return undefined
+  return { ...summaryFromRow(row), content: row.content }
+}
+
+/** A base version as a workspace may use it (see readStoredBase), parsed once per process. */
 export async function loadFactorBase(
   db: Db,
   id: string,
   version: string,
   workspaceId: number | null,
 ): Promise<FactorBase | undefined> {
-  const row = await db
-    .selectFrom('factor_bases')
-    .select(['content', 'workspace_id'])
-    .where('base_id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst()
+  const row = await readStoredBase(db, id, version, workspaceId)
   if (!row) return undefined
-  if (row.workspace_id !== null && row.workspace_id !== workspaceId) return undefined
   let cache = parsedBases.get(db)
   if (!cache) {
     cache = new Map()

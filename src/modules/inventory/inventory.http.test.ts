@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inventoryItem } from '../../test-support/inventory-items.js'
 import { startTestApp, type TestApp } from '../../test-support/test-app.js'
 import { testDialects } from '../../test-support/test-databases.js'
-import { createTestUser, Visitor } from '../../test-support/test-users.js'
+import type { Visitor } from '../../test-support/test-users.js'
+import { signedInMember } from '../../test-support/workspace-members.js'
 import { demoInventoryDataset, seedDemoInventory } from '../demo/demo-inventory.js'
 import { readNumEcoEvalFiles } from '../footprint/import/numecoeval-format.js'
 import { readInventoryFile } from '../footprint/import/read-inventory.js'
@@ -46,28 +47,13 @@ describe.each(testDialects())('the inventory pages on %s', (dialect) => {
 
   beforeAll(async () => {
     test = await startTestApp(dialect)
-    const created = await createTestUser(db(), {
-      email: 'admin@example.org',
-      workspace: { kind: 'commune', code: '69123', role: 'admin' },
-    })
-    workspaceId = created.workspaceId as number
-    await createTestUser(db(), {
-      email: 'reader@example.org',
-      workspace: { kind: 'commune', code: '69123', role: 'reader' },
-    })
-    const other = await createTestUser(db(), {
-      email: 'other@example.org',
-      workspace: { kind: 'commune', code: '13055', role: 'admin' },
-    })
-    otherWorkspaceId = other.workspaceId as number
-    admin = new Visitor(test.app)
-    reader = new Visitor(test.app)
-    stranger = new Visitor(test.app)
-    await Promise.all([
-      admin.signIn('admin@example.org'),
-      reader.signIn('reader@example.org'),
-      stranger.signIn('other@example.org'),
-    ])
+    const first = await signedInMember(test, 'admin@example.org', 'admin')
+    admin = first.visitor
+    workspaceId = first.workspaceId
+    reader = (await signedInMember(test, 'reader@example.org', 'reader')).visitor
+    const other = await signedInMember(test, 'other@example.org', 'admin', '13055')
+    stranger = other.visitor
+    otherWorkspaceId = other.workspaceId
   })
   afterAll(async () => {
     await test.database.dispose()

@@ -263,9 +263,11 @@ export async function inventoryFacets(
 /** Rows read per query when walking a whole inventory: bounded memory for a million items. */
 export const scanBatchSize = 5000
 
-/** The columns an item is read from, in the order of `itemFromValues`. */
-const itemColumns = [
-  'id',
+/**
+ * The columns holding an item's own fields, in one order for reading (`itemFromValues`) and for
+ * the bulk insert of imports.
+ */
+export const itemFieldColumns = [
   'type',
   'model',
   'quantity',
@@ -282,7 +284,10 @@ const itemColumns = [
   'country',
   'lifetime_years',
   'reference',
-] as const
+] as const satisfies readonly (keyof InventoryItemsTable)[]
+
+/** The columns an item is read from, in the order of `itemFromValues`. */
+const itemColumns = ['id', ...itemFieldColumns] as const
 
 type ItemValues = [
   number,

@@ -4,8 +4,8 @@ import type { AppEnv } from '../../../app-env.js'
 import { parseQuery } from '../../../lib/parse-query.js'
 import { renderBadRequest } from '../../../ui/error-pages.js'
 import type { FactorBase } from '../factor-base.schemas.js'
+import type { StoredFactorBase } from '../factor-bases.store.js'
 import { factorBaseCsv } from './factor-base-csv.js'
-import type { StoredFactorBase } from './factor-bases.queries.js'
 
 const formatQuery = z.object({ format: z.enum(['json', 'csv']).optional() })
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../../test-support/test-app.js'
 import { testDialects } from '../../../test-support/test-databases.js'
-import { createTestUser, Visitor } from '../../../test-support/test-users.js'
+import type { Visitor } from '../../../test-support/test-users.js'
+import { signedInMember } from '../../../test-support/workspace-members.js'
 import type { FactorBase } from '../factor-base.schemas.js'
 import { footprintSettings } from '../factor-bases.store.js'
 import { baseFormValues, factorField } from './base-form.js'
@@ -25,28 +26,14 @@ describe.each(testDialects())('factor bases over HTTP on %s', (dialect) => {
 
   beforeAll(async () => {
     test = await startTestApp(dialect)
-    const created = await createTestUser(test.database.db, {
-      email: 'admin@example.org',
-      workspace: { kind: 'commune', code: '69123', role: 'admin' },
-    })
-    workspaceId = created.workspaceId as number
-    adminId = created.userId
-    await createTestUser(test.database.db, {
-      email: 'lecteur@example.org',
-      workspace: { kind: 'commune', code: '69123', role: 'reader' },
-    })
-    otherWorkspaceId = (
-      await createTestUser(test.database.db, {
-        email: 'autre@example.org',
-        workspace: { kind: 'commune', code: '13055', role: 'admin' },
-      })
-    ).workspaceId as number
-    admin = new Visitor(test.app)
-    await admin.signIn('admin@example.org')
-    reader = new Visitor(test.app)
-    await reader.signIn('lecteur@example.org')
-    other = new Visitor(test.app)
-    await other.signIn('autre@example.org')
+    const first = await signedInMember(test, 'admin@example.org', 'admin')
+    admin = first.visitor
+    workspaceId = first.workspaceId
+    adminId = first.userId
+    reader = (await signedInMember(test, 'lecteur@example.org', 'reader')).visitor
+    const outsider = await signedInMember(test, 'autre@example.org', 'admin', '13055')
+    other = outsider.visitor
+    otherWorkspaceId = outsider.workspaceId
   })
   afterAll(async () => {
     await test.database.dispose()

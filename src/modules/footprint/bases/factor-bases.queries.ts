@@ -1,47 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../../db/schema.js'
-import type { FactorBaseOrigin } from '../factor-bases.store.js'
 
 type Db = Kysely<Database> | Transaction<Database>
-
-export interface StoredFactorBase {
-  id: string
-  version: string
-  title: string
-  origin: FactorBaseOrigin
-  workspaceId: number | null
-  publishedAt: string
-  /** The base as published, byte for byte: the JSON download. */
-  content: string
-}
-
-/**
- * One published version as stored, if the viewer may see it: a platform base, or (when a workspace
- * is given) that workspace's own. Another workspace's base is undefined, as a missing one.
- */
-export async function readStoredBase(
-  db: Db,
-  id: string,
-  version: string,
-  workspaceId: number | null,
-): Promise<StoredFactorBase | undefined> {
-  const row = await db
-    .selectFrom('factor_bases')
-    .select(['base_id', 'version', 'title', 'origin', 'workspace_id', 'published_at', 'content'])
-    .where('base_id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst()
-  if (!row || (row.workspace_id !== null && row.workspace_id !== workspaceId)) return undefined
-  return {
-    id: row.base_id,
-    version: row.version,
-    title: row.title,
-    origin: row.origin,
-    workspaceId: row.workspace_id,
-    publishedAt: row.published_at,
-    content: row.content,
-  }
-}
 
 /** Whether any version of this base id exists, whoever owns it (ids are unique across the platform). */
 export async function baseIdTaken(db: Db, id: string): Promise<boolean> {

@@ -1,9 +1,8 @@
 import { Hono } from 'hono'
 import type { AppDependencies, AppEnv } from '../../../app-env.js'
 import { renderNotFound } from '../../../ui/error-pages.js'
-import { listFactorBases, loadFactorBase } from '../factor-bases.store.js'
+import { listFactorBases, loadFactorBase, readStoredBase } from '../factor-bases.store.js'
 import { downloadBase, downloadFormat } from './base-downloads.js'
-import { readStoredBase } from './factor-bases.queries.js'
 import { publicBasesPath } from './views/base-parts.js'
 import { PublicBasePage, PublicBasesPage } from './views/public-bases.page.js'
 

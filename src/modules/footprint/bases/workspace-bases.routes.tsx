@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import type { AppDependencies, AppEnv } from '../../../app-env.js'
+import { Notice } from '../../../ui/components.js'
 import { renderNotFound } from '../../../ui/error-pages.js'
 import { type FieldErrors, formValues } from '../../../ui/forms.js'
 import { noticeFrom } from '../../../ui/notices.js'
@@ -12,11 +13,12 @@ import {
   footprintSettings,
   listFactorBases,
   loadFactorBase,
+  readStoredBase,
 } from '../factor-bases.store.js'
 import { downloadBase, downloadFormat } from './base-downloads.js'
 import { baseFormValues, maxSourceLength, readBaseForm } from './base-form.js'
 import { decodeCsvBytes } from './factor-base-csv.js'
-import { baseIdTaken, nextOwnVersion, readStoredBase } from './factor-bases.queries.js'
+import { baseIdTaken, nextOwnVersion } from './factor-bases.queries.js'
 import {
   baseKey,
   editBasePath,
@@ -295,11 +297,7 @@ export function workspaceBasesRoutes(deps: AppDependencies, maxBytes: number) {
     const copied = noticeFrom(c, { copiee: 'factor-bases.copy.done' })?.text
     return c.render(
       <>
-        {copied ? (
-          <p class="notice success" role="status">
-            {copied}
-          </p>
-        ) : null}
+        <Notice text={copied} />
         <EditBasePage
           c={c}
           base={base}

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inventoryItem } from '../../../test-support/inventory-items.js'
 import { startTestApp, type TestApp } from '../../../test-support/test-app.js'
 import { testDialects } from '../../../test-support/test-databases.js'
-import { createTestUser, Visitor } from '../../../test-support/test-users.js'
+import { Visitor } from '../../../test-support/test-users.js'
 import { insertTestWorkspace } from '../../../test-support/test-workspaces.js'
+import { signedInMember } from '../../../test-support/workspace-members.js'
 import { insertItem } from '../../inventory/inventory.queries.js'
 import { defaultFactorBase, publishFactorBase, saveFootprintSettings } from '../factor-bases.store.js'
 
@@ -36,15 +37,10 @@ describe.each(testDialects())('footprint results over HTTP on %s', (dialect) => 
   beforeAll(async () => {
     test = await startTestApp(dialect)
     const db = test.database.db
-    const created = await createTestUser(db, {
-      email: 'admin@example.org',
-      workspace: { kind: 'commune', code: '69123', role: 'admin' },
-    })
-    workspaceId = created.workspaceId as number
-    await createTestUser(db, {
-      email: 'reader@example.org',
-      workspace: { kind: 'commune', code: '69123', role: 'reader' },
-    })
+    const first = await signedInMember(test, 'admin@example.org', 'admin')
+    admin = first.visitor
+    workspaceId = first.workspaceId
+    reader = (await signedInMember(test, 'reader@example.org', 'reader')).visitor
     territoryId = (
       await db
         .selectFrom('workspaces')
@@ -82,18 +78,8 @@ describe.each(testDialects())('footprint results over HTTP on %s', (dialect) => 
         .where('id', '=', other.territoryId)
         .executeTakeFirstOrThrow()
     ).code
-    await createTestUser(db, {
-      email: 'other@example.org',
-      workspace: { kind: 'commune', code, role: 'admin' },
-    })
+    emptyAdmin = (await signedInMember(test, 'other@example.org', 'admin', code)).visitor
     await db.deleteFrom('inventory_items').where('workspace_id', '=', other.workspaceId).execute()
-
-    admin = new Visitor(test.app)
-    await admin.signIn('admin@example.org')
-    reader = new Visitor(test.app)
-    await reader.signIn('reader@example.org')
-    emptyAdmin = new Visitor(test.app)
-    await emptyAdmin.signIn('other@example.org')
   })
   afterAll(async () => {
     await test.database.dispose()

@@ -3,6 +3,7 @@ import { inventoryItem } from '../../../test-support/inventory-items.js'
 import { startTestApp, type TestApp } from '../../../test-support/test-app.js'
 import { testDialects } from '../../../test-support/test-databases.js'
 import { createTestUser, Visitor } from '../../../test-support/test-users.js'
+import { signedInMember } from '../../../test-support/workspace-members.js'
 import { insertItems } from '../../inventory/inventory.queries.js'
 import type { InventoryItem } from '../inventory-item.js'
 import { reuseRate, reuseTarget } from '../reuse-rate.js'
@@ -64,11 +65,9 @@ describe.each(testDialects())('reuse rate page over HTTP on %s', (dialect) => {
 
   beforeAll(async () => {
     test = await startTestApp(dialect)
-    const created = await createTestUser(test.database.db, {
-      email: 'reader@example.org',
-      workspace: { kind: 'commune', code: '69123', role: 'reader' },
-    })
-    workspaceId = created.workspaceId as number
+    const member = await signedInMember(test, 'reader@example.org', 'reader')
+    reader = member.visitor
+    workspaceId = member.workspaceId
     await createTestUser(test.database.db, {
       email: 'other@example.org',
       workspace: { kind: 'commune', code: '13055', role: 'admin' },
@@ -82,8 +81,6 @@ describe.each(testDialects())('reuse rate page over HTTP on %s', (dialect) => {
         .orderBy('id')
         .execute()
     ).map((row) => row.id)
-    reader = new Visitor(test.app)
-    await reader.signIn('reader@example.org')
   })
   afterAll(async () => {
     await test.database.dispose()

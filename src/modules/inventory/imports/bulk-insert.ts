@@ -11,32 +11,12 @@ import { CompiledQuery, type Kysely, type Transaction } from 'kysely'
 import { isPostgres } from '../../../db/dialect.js'
 import type { Database, InventoryItemsTable } from '../../../db/schema.js'
 import type { InventoryItem } from '../../footprint/inventory-item.js'
-import { rowFromItem } from '../inventory.queries.js'
+import { itemFieldColumns, rowFromItem } from '../inventory.queries.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 type Column = keyof Omit<InventoryItemsTable, 'id'>
 
-const columns: readonly Column[] = [
-  'workspace_id',
-  'type',
-  'model',
-  'quantity',
-  'site',
-  'service',
-  'tags',
-  'purchase_date',
-  'retirement_date',
-  'status',
-  'condition',
-  'disposal',
-  'datacenter',
-  'annual_kwh',
-  'country',
-  'lifetime_years',
-  'reference',
-  'import_id',
-  'updated_at',
-]
+const columns: readonly Column[] = ['workspace_id', ...itemFieldColumns, 'import_id', 'updated_at']
 
 const postgresTypes: Partial<Record<Column, string>> = {
   workspace_id: 'integer',

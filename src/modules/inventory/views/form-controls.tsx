@@ -63,13 +63,3 @@ export function countryChoices(language: Language): Choice[] {
 export function footprintBase(c: Context<AppEnv>): string {
   return `/espace/${c.get('workspace').id}/empreinte`
 }
-
-/** A notice after a redirect (post/redirect/get). */
-export function Notice({ text }: { text: string | undefined }) {
-  if (!text) return null
-  return (
-    <p class="notice success" role="status">
-      {text}
-    </p>
-  )
-}

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
+import { Notice } from '../../../../ui/components.js'
 import { CsrfField, Field } from '../../../../ui/forms.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
 import type { FactorBase } from '../../factor-base.schemas.js'
@@ -43,11 +44,7 @@ export function WorkspaceBasePage({
       <p>
         <a href={workspaceBasesPath(workspace.id)}>{t('factor-bases.workspace.back')}</a>
       </p>
-      {notice ? (
-        <p class="notice success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {inUse ? <p>{t('factor-bases.workspace.thisInUse')}</p> : null}
       {canEdit ? (
         <section class="panel" aria-labelledby="actions-heading">

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { formatLongDate } from '../../../../i18n/i18n.js'
+import { Notice } from '../../../../ui/components.js'
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../../ui/forms.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
 import type { FootprintMethod } from '../../compute-footprint.js'
@@ -93,11 +94,7 @@ export function WorkspaceBasesPage({
     <>
       <h1>{t('factor-bases.workspace.title')}</h1>
       <FootprintNav c={c} current="bases" />
-      {state.notice ? (
-        <p class="notice success" role="status">
-          {state.notice}
-        </p>
-      ) : null}
+      <Notice text={state.notice} />
       <ErrorSummary
         c={c}
         errors={{ ...settingsErrors, ...copyErrors }}

@@ -1,3 +1,5 @@
+import { barLength, ChartFrame, type ChartLabels } from '../../views/svg-chart.js'
+
 /**
  * Horizontal bars drawn on the server as SVG (no script): one row per label, the bar's length
  * proportional to the largest value, the figure written after it. It is an image with a title and a
@@ -22,34 +24,15 @@ export function shortLabel(label: string, max = maxLabel): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label
 }
 
-export function BarChart({
-  id,
-  title,
-  description,
-  rows,
-}: {
-  id: string
-  title: string
-  description: string
-  rows: BarRow[]
-}) {
+export function BarChart({ rows, ...labels }: ChartLabels & { rows: BarRow[] }) {
   const largest = Math.max(0, ...rows.map((row) => row.value ?? 0))
   const height = rows.length * rowHeight + 8
   return (
-    <svg
-      class="chart chart-bars"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-desc`}
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
+    <ChartFrame {...labels} class="chart chart-bars" width={width} height={height}>
       <line class="chart-axis" x1={String(labelWidth)} y1="0" x2={String(labelWidth)} y2={String(height)} />
       {rows.map((row, index) => {
         const y = 4 + index * rowHeight
-        const length = row.value !== null && largest > 0 ? (barArea * row.value) / largest : 0
+        const length = barLength(row.value, largest, barArea)
         return (
           <g>
             <text class="chart-label" x={String(labelWidth - 8)} y={String(y + 17)} text-anchor="end">
@@ -70,6 +53,6 @@ export function BarChart({
           </g>
         )
       })}
-    </svg>
+    </ChartFrame>
   )
 }

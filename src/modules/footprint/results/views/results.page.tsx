@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { formatLongDate, formatNumber, type MessageKey } from '../../../../i18n/i18n.js'
-import { withQuery } from '../../../../ui/components.js'
+import { Notice, withQuery } from '../../../../ui/components.js'
 import { CsrfField } from '../../../../ui/forms.js'
 import { noticeFrom } from '../../../../ui/notices.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
@@ -12,6 +12,7 @@ import {
   type FootprintResult,
   footprintPhases,
 } from '../../compute-footprint.js'
+import type { GroupDimension } from '../../explain-figure.js'
 import type { Criterion } from '../../factor-base.schemas.js'
 import { FootprintNav } from '../../views/footprint-nav.js'
 import { formatAmount, formatShare } from '../format-figures.js'
@@ -33,19 +34,18 @@ import { TrendChart } from './trend-chart.js'
 export const tableRowsShown = 100
 const topCount = 10
 
+interface ResultsPageProps {
+  c: Context<AppEnv>
+  model: ResultsModel
+  /** Which grouping the « largest contributors » section shows. */
+  contributors: ContributorDimension
+}
+
 /**
  * The footprint's results, live (computed now from the inventory) or frozen (read from the stored
  * JSON): the same view. Every figure is a link to its explanation, every chart has a table.
  */
-export function ResultsPage({
-  c,
-  model,
-  contributors,
-}: {
-  c: Context<AppEnv>
-  model: ResultsModel
-  contributors: ContributorDimension
-}) {
+export function ResultsPage({ c, model, contributors }: ResultsPageProps) {
   const t = c.get('t')
   const workspace = c.get('workspace')
   const home = `/espace/${workspace.id}/empreinte`
@@ -59,11 +59,7 @@ export function ResultsPage({
     <>
       <h1>{heading}</h1>
       <FootprintNav c={c} current="results" />
-      {notice ? (
-        <p class="notice success" role="status">
-          {notice.text}
-        </p>
-      ) : null}
+      <Notice text={notice?.text} />
       {model.live ? (
         <LiveHeader c={c} model={model} contributors={contributors} />
       ) : (
@@ -102,15 +98,7 @@ function BaseLine({ c, result }: { c: Context<AppEnv>; result: FootprintResult }
   )
 }
 
-function LiveHeader({
-  c,
-  model,
-  contributors,
-}: {
-  c: Context<AppEnv>
-  model: ResultsModel
-  contributors: ContributorDimension
-}) {
+function LiveHeader({ c, model, contributors }: ResultsPageProps) {
   const t = c.get('t')
   const locale = c.get('locale')
   const workspace = c.get('workspace')
@@ -321,6 +309,68 @@ function FigureLink({
   )
 }
 
+/**
+ * Figures as a bar chart in a <figure>: each bar's label and figure as the table under it writes
+ * them, and the image's description listing them all (`describe` puts the list in its sentence).
+ */
+function FigureBars({
+  c,
+  id,
+  title,
+  describe,
+  unit,
+  bars,
+}: {
+  c: Context<AppEnv>
+  id: string
+  title: string
+  describe: (list: string) => string
+  unit: string
+  bars: { label: string; figure: Figure }[]
+}) {
+  const text = (figure: Figure) => figureText(c, figure, unit)
+  return (
+    <figure>
+      <BarChart
+        id={id}
+        title={title}
+        description={describe(bars.map((bar) => `${bar.label} ${text(bar.figure)}`).join(' ; '))}
+        rows={bars.map((bar) => ({ label: bar.label, value: bar.figure.value, text: text(bar.figure) }))}
+      />
+    </figure>
+  )
+}
+
+/** A group's total for one criterion (a type, a site…), as a link to its explanation. */
+function LineFigureLink({
+  c,
+  address,
+  criterion,
+  dimension,
+  line,
+}: {
+  c: Context<AppEnv>
+  address: FigureAddress
+  criterion: Criterion
+  dimension: GroupDimension
+  line: FootprintLine
+}) {
+  const name = groupLabel(c, dimension, line.key)
+  return (
+    <FigureLink
+      c={c}
+      href={explanationHref(c.get('workspace').id, address, {
+        criterion: criterion.id,
+        phase: 'total',
+        dimension,
+        key: line.key,
+      })}
+      text={figureText(c, totalOf(line, criterion), criterion.unit)}
+      what={`${name}, ${criterionLabel(c, criterion)}`}
+    />
+  )
+}
+
 function LeftOut({ c, figure }: { c: Context<AppEnv>; figure: Figure }) {
   if (figure.unavailableQuantity === 0) return null
   return (
@@ -335,17 +385,19 @@ function LeftOut({ c, figure }: { c: Context<AppEnv>; figure: Figure }) {
   )
 }
 
-function CriterionTotals({
-  c,
-  result,
-  criterion,
-  address,
-}: {
+/** What every section of a result gets: the result and where its figures' explanations live. */
+interface SectionProps {
   c: Context<AppEnv>
   result: FootprintResult
-  criterion: Criterion
   address: FigureAddress
-}) {
+}
+
+/** A section about one criterion (the headline one, or each in turn). */
+interface CriterionSectionProps extends SectionProps {
+  criterion: Criterion
+}
+
+function CriterionTotals({ c, result, criterion, address }: CriterionSectionProps) {
   const t = c.get('t')
   const workspaceId = c.get('workspace').id
   const figures = result.total.impacts[criterion.id]
@@ -371,22 +423,14 @@ function CriterionTotals({
         />
         <LeftOut c={c} figure={total} />
       </p>
-      <figure>
-        <BarChart
-          id={`chart-${id}`}
-          title={t('footprint.chart.phases.title', { criterion: label, year: result.year })}
-          description={t('footprint.chart.phases.desc', {
-            phases: footprintPhases
-              .map((phase) => `${phaseLabel(c, phase)} ${figureText(c, figures[phase], criterion.unit)}`)
-              .join(' ; '),
-          })}
-          rows={footprintPhases.map((phase) => ({
-            label: phaseLabel(c, phase),
-            value: figures[phase].value,
-            text: figureText(c, figures[phase], criterion.unit),
-          }))}
-        />
-      </figure>
+      <FigureBars
+        c={c}
+        id={`chart-${id}`}
+        title={t('footprint.chart.phases.title', { criterion: label, year: result.year })}
+        describe={(phases) => t('footprint.chart.phases.desc', { phases })}
+        unit={criterion.unit}
+        bars={footprintPhases.map((phase) => ({ label: phaseLabel(c, phase), figure: figures[phase] }))}
+      />
       <div class="table-scroll">
         <table>
           <caption>{t('footprint.table.phases', { criterion: label, year: result.year })}</caption>
@@ -423,17 +467,7 @@ function CriterionTotals({
   )
 }
 
-function PerCapitaSection({
-  c,
-  result,
-  address,
-  live,
-}: {
-  c: Context<AppEnv>
-  result: FootprintResult
-  address: FigureAddress
-  live: boolean
-}) {
+function PerCapitaSection({ c, result, address, live }: SectionProps & { live: boolean }) {
   const t = c.get('t')
   const workspaceId = c.get('workspace').id
   const locale = c.get('locale')
@@ -555,17 +589,7 @@ function totalOf(line: FootprintLine, criterion: Criterion): Figure {
   return line.impacts[criterion.id]?.total ?? { value: null, unavailableQuantity: 0 }
 }
 
-function TypeSection({
-  c,
-  result,
-  criterion,
-  address,
-}: {
-  c: Context<AppEnv>
-  result: FootprintResult
-  criterion: Criterion
-  address: FigureAddress
-}) {
+function TypeSection({ c, result, criterion, address }: CriterionSectionProps) {
   const t = c.get('t')
   const label = criterionLabel(c, criterion)
   const rows = [...result.byType].sort(
@@ -578,25 +602,17 @@ function TypeSection({
         <p>{t('footprint.types.none')}</p>
       ) : (
         <>
-          <figure>
-            <BarChart
-              id="chart-types"
-              title={t('footprint.chart.types.title', { criterion: label, year: result.year })}
-              description={t('footprint.chart.types.desc', {
-                rows: rows
-                  .map(
-                    (line) =>
-                      `${groupLabel(c, 'type', line.key)} ${figureText(c, totalOf(line, criterion), criterion.unit)}`,
-                  )
-                  .join(' ; '),
-              })}
-              rows={rows.map((line) => ({
-                label: groupLabel(c, 'type', line.key),
-                value: totalOf(line, criterion).value,
-                text: figureText(c, totalOf(line, criterion), criterion.unit),
-              }))}
-            />
-          </figure>
+          <FigureBars
+            c={c}
+            id="chart-types"
+            title={t('footprint.chart.types.title', { criterion: label, year: result.year })}
+            describe={(list) => t('footprint.chart.types.desc', { rows: list })}
+            unit={criterion.unit}
+            bars={rows.map((line) => ({
+              label: groupLabel(c, 'type', line.key),
+              figure: totalOf(line, criterion),
+            }))}
+          />
           <GroupTable c={c} result={result} address={address} dimension="type" lines={rows} />
         </>
       )}
@@ -610,16 +626,9 @@ function ContributorsSection({
   criterion,
   address,
   dimension,
-}: {
-  c: Context<AppEnv>
-  result: FootprintResult
-  criterion: Criterion
-  address: FigureAddress
-  dimension: ContributorDimension
-}) {
+}: CriterionSectionProps & { dimension: ContributorDimension }) {
   const t = c.get('t')
   const locale = c.get('locale')
-  const workspaceId = c.get('workspace').id
   const label = criterionLabel(c, criterion)
   const lines: FootprintLine[] =
     dimension === 'site' ? result.bySite : dimension === 'service' ? result.byService : result.byType
@@ -637,25 +646,17 @@ function ContributorsSection({
         <p>{t('footprint.top.none')}</p>
       ) : (
         <>
-          <figure>
-            <BarChart
-              id="chart-top"
-              title={t('footprint.chart.top.title', { what, criterion: label, year: result.year })}
-              description={t('footprint.chart.top.desc', {
-                rows: top
-                  .map(
-                    (line) =>
-                      `${groupLabel(c, dimension, line.key)} ${figureText(c, totalOf(line, criterion), criterion.unit)}`,
-                  )
-                  .join(' ; '),
-              })}
-              rows={top.map((line) => ({
-                label: groupLabel(c, dimension, line.key),
-                value: totalOf(line, criterion).value,
-                text: figureText(c, totalOf(line, criterion), criterion.unit),
-              }))}
-            />
-          </figure>
+          <FigureBars
+            c={c}
+            id="chart-top"
+            title={t('footprint.chart.top.title', { what, criterion: label, year: result.year })}
+            describe={(list) => t('footprint.chart.top.desc', { rows: list })}
+            unit={criterion.unit}
+            bars={top.map((line) => ({
+              label: groupLabel(c, dimension, line.key),
+              figure: totalOf(line, criterion),
+            }))}
+          />
           <div class="table-scroll">
             <table>
               <caption>{t('footprint.table.top', { what, criterion: label, year: result.year })}</caption>
@@ -675,16 +676,12 @@ function ContributorsSection({
                       <td>{formatNumber(locale, index + 1)}</td>
                       <th scope="row">{groupLabel(c, dimension, line.key)}</th>
                       <td>
-                        <FigureLink
+                        <LineFigureLink
                           c={c}
-                          href={explanationHref(workspaceId, address, {
-                            criterion: criterion.id,
-                            phase: 'total',
-                            dimension,
-                            key: line.key,
-                          })}
-                          text={figureText(c, figure, criterion.unit)}
-                          what={`${groupLabel(c, dimension, line.key)}, ${label}`}
+                          address={address}
+                          criterion={criterion}
+                          dimension={dimension}
+                          line={line}
                         />
                       </td>
                       <td>
@@ -811,12 +808,7 @@ function GroupSection({
   result,
   address,
   dimension,
-}: {
-  c: Context<AppEnv>
-  result: FootprintResult
-  address: FigureAddress
-  dimension: 'site' | 'service' | 'tag'
-}) {
+}: SectionProps & { dimension: 'site' | 'service' | 'tag' }) {
   const t = c.get('t')
   const lines =
     dimension === 'site' ? result.bySite : dimension === 'service' ? result.byService : result.byTag
@@ -835,16 +827,9 @@ function GroupTable({
   address,
   dimension,
   lines,
-}: {
-  c: Context<AppEnv>
-  result: FootprintResult
-  address: FigureAddress
-  dimension: 'type' | 'site' | 'service' | 'tag'
-  lines: FootprintLine[]
-}) {
+}: SectionProps & { dimension: 'type' | 'site' | 'service' | 'tag'; lines: FootprintLine[] }) {
   const t = c.get('t')
   const locale = c.get('locale')
-  const workspaceId = c.get('workspace').id
   const shown = lines.slice(0, tableRowsShown)
   const dimensionName = t(`footprint.dimension.${dimension}` as MessageKey)
   return (
@@ -874,16 +859,12 @@ function GroupTable({
                   const figure = totalOf(line, criterion)
                   return (
                     <td>
-                      <FigureLink
+                      <LineFigureLink
                         c={c}
-                        href={explanationHref(workspaceId, address, {
-                          criterion: criterion.id,
-                          phase: 'total',
-                          dimension,
-                          key: line.key,
-                        })}
-                        text={figureText(c, figure, criterion.unit)}
-                        what={`${groupLabel(c, dimension, line.key)}, ${criterionLabel(c, criterion)}`}
+                        address={address}
+                        criterion={criterion}
+                        dimension={dimension}
+                        line={line}
                       />
                       <LeftOut c={c} figure={figure} />
                     </td>

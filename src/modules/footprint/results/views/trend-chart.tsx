@@ -1,3 +1,5 @@
+import { barLength, ChartFrame, type ChartLabels } from '../../views/svg-chart.js'
+
 /**
  * The trend over the years as vertical bars (SVG, server-rendered). A year whose result is frozen
  * shows the frozen figure with a hatched bar and a star after the year, so that a computed figure
@@ -17,33 +19,15 @@ const top = 24
 const bottom = 40
 const left = 20
 
-export function TrendChart({
-  id,
-  title,
-  description,
-  points,
-}: {
-  id: string
-  title: string
-  description: string
-  points: TrendPoint[]
-}) {
+export function TrendChart({ points, ...labels }: ChartLabels & { points: TrendPoint[] }) {
+  const { id } = labels
   const largest = Math.max(0, ...points.map((point) => point.value ?? 0))
   const plot = height - top - bottom
   const slot = (width - left * 2) / Math.max(1, points.length)
   const barWidth = Math.min(60, slot * 0.6)
   const baseline = height - bottom
   return (
-    <svg
-      class="chart chart-trend"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-desc`}
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
+    <ChartFrame {...labels} class="chart chart-trend" width={width} height={height}>
       <defs>
         <pattern
           id={`${id}-hatch`}
@@ -65,7 +49,7 @@ export function TrendChart({
       />
       {points.map((point, index) => {
         const centre = left + slot * index + slot / 2
-        const barHeight = point.value !== null && largest > 0 ? (plot * point.value) / largest : 0
+        const barHeight = barLength(point.value, largest, plot)
         return (
           <g>
             {point.value !== null ? (
@@ -92,6 +76,6 @@ export function TrendChart({
           </g>
         )
       })}
-    </svg>
+    </ChartFrame>
   )
 }

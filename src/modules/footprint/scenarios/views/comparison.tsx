@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import type { PropsWithChildren } from 'hono/jsx'
 import type { AppEnv } from '../../../../app-env.js'
 import type { MessageKey } from '../../../../i18n/i18n.js'
 import { type FigurePhase, type FootprintLine, footprintPhases } from '../../compute-footprint.js'
@@ -91,30 +92,41 @@ function avoidedOf(baseline: number | null | undefined, scenario: number | null 
   return { value, percent: baseline === 0 ? null : (value / baseline) * 100 }
 }
 
-/** Baseline, scenario, avoided and % for each phase of a criterion: the chart's table. */
-export function PhaseTable({
-  c,
-  comparison,
-  criterion,
-  id,
-}: {
+/** What every part of a comparison gets; `id` makes its elements' ids unique in the page. */
+interface ComparisonProps {
   c: Context<AppEnv>
   comparison: ScenarioComparison
-  criterion: Criterion
   id: string
-}) {
-  const { t, cell, percent } = useFormat(c)
-  const before = comparison.baseline.total.impacts[criterion.id]
-  const after = comparison.scenario.total.impacts[criterion.id]
+}
+
+/**
+ * The frame of the comparison tables of a criterion: the caption (what, the criterion, its unit),
+ * then baseline, scenario, avoided and % after the rows' own heading column.
+ */
+function ComparisonTable({
+  c,
+  id,
+  criterion,
+  caption,
+  rowHeading,
+  children,
+}: PropsWithChildren<{
+  c: Context<AppEnv>
+  id: string
+  criterion: Criterion
+  caption: MessageKey
+  rowHeading: MessageKey
+}>) {
+  const t = c.get('t')
   return (
     <section class="table-scroll" aria-labelledby={`${id}-caption`} tabindex={0}>
       <table>
         <caption id={`${id}-caption`}>
-          {t('scenarios.table.byPhase')} <CriterionName c={c} criterion={criterion} /> ({criterion.unit})
+          {t(caption)} <CriterionName c={c} criterion={criterion} /> ({criterion.unit})
         </caption>
         <thead>
           <tr>
-            <th scope="col">{t('scenarios.table.phase')}</th>
+            <th scope="col">{t(rowHeading)}</th>
             <th scope="col" class="num">
               {t('scenarios.table.baseline')}
             </th>
@@ -129,93 +141,73 @@ export function PhaseTable({
             </th>
           </tr>
         </thead>
-        <tbody>
-          {phasesWithTotal.map((phase) => {
-            const from = before?.[phase].value
-            const to = after?.[phase].value
-            const avoided = avoidedOf(from, to)
-            return (
-              <tr class={phase === 'total' ? 'total-row' : undefined}>
-                <th scope="row">{t(phaseKeys[phase])}</th>
-                <td class="num">{cell(from)}</td>
-                <td class="num">{cell(to)}</td>
-                <td class="num">{cell(avoided.value)}</td>
-                <td class="num">{percent(avoided)}</td>
-              </tr>
-            )
-          })}
-        </tbody>
+        <tbody>{children}</tbody>
       </table>
     </section>
   )
 }
 
+/** Baseline, scenario, avoided and % for each phase of a criterion: the chart's table. */
+export function PhaseTable({ c, comparison, criterion, id }: ComparisonProps & { criterion: Criterion }) {
+  const { t, cell, percent } = useFormat(c)
+  const before = comparison.baseline.total.impacts[criterion.id]
+  const after = comparison.scenario.total.impacts[criterion.id]
+  return (
+    <ComparisonTable
+      c={c}
+      id={id}
+      criterion={criterion}
+      caption="scenarios.table.byPhase"
+      rowHeading="scenarios.table.phase"
+    >
+      {phasesWithTotal.map((phase) => {
+        const from = before?.[phase].value
+        const to = after?.[phase].value
+        const avoided = avoidedOf(from, to)
+        return (
+          <tr class={phase === 'total' ? 'total-row' : undefined}>
+            <th scope="row">{t(phaseKeys[phase])}</th>
+            <td class="num">{cell(from)}</td>
+            <td class="num">{cell(to)}</td>
+            <td class="num">{cell(avoided.value)}</td>
+            <td class="num">{percent(avoided)}</td>
+          </tr>
+        )
+      })}
+    </ComparisonTable>
+  )
+}
+
 /** Per device type, all phases: baseline, scenario, avoided and % (types on either side). */
-export function TypeTable({
-  c,
-  comparison,
-  criterion,
-  id,
-}: {
-  c: Context<AppEnv>
-  comparison: ScenarioComparison
-  criterion: Criterion
-  id: string
-}) {
-  const { t, locale, cell, percent } = useFormat(c)
+export function TypeTable({ c, comparison, criterion, id }: ComparisonProps & { criterion: Criterion }) {
+  const { locale, cell, percent } = useFormat(c)
   const total = (lines: FootprintLine[], type: string) => {
     const line = lines.find((candidate) => candidate.key === type)
     return line ? line.impacts[criterion.id]?.total.value : 0
   }
   return (
-    <section class="table-scroll" aria-labelledby={`${id}-caption`} tabindex={0}>
-      <table>
-        <caption id={`${id}-caption`}>
-          {t('scenarios.table.byType')} <CriterionName c={c} criterion={criterion} /> ({criterion.unit})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('scenarios.table.type')}</th>
-            <th scope="col" class="num">
-              {t('scenarios.table.baseline')}
-            </th>
-            <th scope="col" class="num">
-              {t('scenarios.table.scenario')}
-            </th>
-            <th scope="col" class="num">
-              {t('scenarios.table.avoided')}
-            </th>
-            <th scope="col" class="num">
-              {t('scenarios.table.percent')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {comparison.avoided.byType.map((row) => (
-            <tr>
-              <th scope="row">{deviceTypeLabels[row.type][locale]}</th>
-              <td class="num">{cell(total(comparison.baseline.byType, row.type))}</td>
-              <td class="num">{cell(total(comparison.scenario.byType, row.type))}</td>
-              <td class="num">{cell(row.impacts[criterion.id]?.value)}</td>
-              <td class="num">{percent(row.impacts[criterion.id])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <ComparisonTable
+      c={c}
+      id={id}
+      criterion={criterion}
+      caption="scenarios.table.byType"
+      rowHeading="scenarios.table.type"
+    >
+      {comparison.avoided.byType.map((row) => (
+        <tr>
+          <th scope="row">{deviceTypeLabels[row.type][locale]}</th>
+          <td class="num">{cell(total(comparison.baseline.byType, row.type))}</td>
+          <td class="num">{cell(total(comparison.scenario.byType, row.type))}</td>
+          <td class="num">{cell(row.impacts[criterion.id]?.value)}</td>
+          <td class="num">{percent(row.impacts[criterion.id])}</td>
+        </tr>
+      ))}
+    </ComparisonTable>
   )
 }
 
 /** The chart of the headline criterion by phase, with its table beside it. */
-export function PhaseChartBlock({
-  c,
-  comparison,
-  id,
-}: {
-  c: Context<AppEnv>
-  comparison: ScenarioComparison
-  id: string
-}) {
+export function PhaseChartBlock({ c, comparison, id }: ComparisonProps) {
   const { t, locale } = useFormat(c)
   const criterion = headlineCriterion(comparison.baseline)
   if (!criterion) return null
@@ -261,15 +253,7 @@ export function PhaseChartBlock({
 }
 
 /** Everything a comparison shows: summary, chart, tables per criterion, ratios, electricity, notes. */
-export function ComparisonDetails({
-  c,
-  comparison,
-  id,
-}: {
-  c: Context<AppEnv>
-  comparison: ScenarioComparison
-  id: string
-}) {
+export function ComparisonDetails({ c, comparison, id }: ComparisonProps) {
   const { t, locale } = useFormat(c)
   const headline = headlineCriterion(comparison.baseline)
   const french = locale === 'fr' ? undefined : 'fr'

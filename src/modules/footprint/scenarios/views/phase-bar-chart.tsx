@@ -1,3 +1,5 @@
+import { barLength, ChartFrame, type ChartLabels } from '../../views/svg-chart.js'
+
 /**
  * Baseline against scenario, phase by phase, as horizontal bars drawn on the server (SVG): an image
  * with a title and a description; the table beside it holds the same figures for every reader.
@@ -17,34 +19,15 @@ const valueWidth = 80
 const barHeight = 16
 const rowGap = 14
 
-export function PhaseBarChart({
-  id,
-  rows,
-  title,
-  description,
-}: {
-  id: string
-  rows: PhaseBars[]
-  title: string
-  description: string
-}) {
+export function PhaseBarChart({ rows, ...labels }: ChartLabels & { rows: PhaseBars[] }) {
   const barSpace = width - labelWidth - valueWidth
   // Negative figures (none in practice: impacts are ≥ 0) are drawn as empty bars.
   const max = Math.max(0, ...rows.flatMap((row) => [row.baseline, row.scenario]))
-  const length = (value: number) => (max <= 0 ? 0 : (Math.max(0, value) / max) * barSpace)
+  const length = (value: number) => barLength(Math.max(0, value), max, barSpace)
   const rowHeight = barHeight * 2 + rowGap
   const height = rows.length * rowHeight + rowGap
   return (
-    <svg
-      class="phase-chart"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-desc`}
-      xmlns="http://www.w3.org/2000/svg"
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
+    <ChartFrame {...labels} class="phase-chart" width={width} height={height}>
       {rows.map((row, index) => {
         const top = rowGap + index * rowHeight
         return (
@@ -83,6 +66,6 @@ export function PhaseBarChart({
           </g>
         )
       })}
-    </svg>
+    </ChartFrame>
   )
 }

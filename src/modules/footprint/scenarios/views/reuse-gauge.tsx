@@ -1,3 +1,5 @@
+import { ChartFrame } from '../../views/svg-chart.js'
+
 /**
  * The year's reuse rate as a bar from 0 to 100 %, with the legal target marked: an image with a
  * title and a description (the page states the same figures in words right after it).
@@ -25,16 +27,14 @@ export function ReuseGauge({
   const span = width - left - right
   const x = (share: number) => left + Math.max(0, Math.min(1, share)) * span
   return (
-    <svg
+    <ChartFrame
+      id="reuse-gauge"
       class="reuse-gauge"
-      viewBox={`0 0 ${width} 78`}
-      role="img"
-      aria-labelledby="reuse-gauge-title"
-      aria-describedby="reuse-gauge-desc"
-      xmlns="http://www.w3.org/2000/svg"
+      width={width}
+      height={78}
+      title={title}
+      description={description}
     >
-      <title id="reuse-gauge-title">{title}</title>
-      <desc id="reuse-gauge-desc">{description}</desc>
       <rect
         class="reuse-gauge-track"
         x={String(left)}
@@ -69,6 +69,6 @@ export function ReuseGauge({
       <text class="reuse-gauge-label" x={String(width - right)} y="72" text-anchor="end">
         100 %
       </text>
-    </svg>
+    </ChartFrame>
   )
 }

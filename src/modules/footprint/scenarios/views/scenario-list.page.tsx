@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
+import { Notice } from '../../../../ui/components.js'
 import { noticeFrom } from '../../../../ui/notices.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
 import type { FactorBase } from '../../factor-base.schemas.js'
@@ -37,11 +38,7 @@ export function ScenarioListPage({
     <>
       <h1>{t('scenarios.list.title')}</h1>
       <FootprintNav c={c} current="scenarios" />
-      {notice ? (
-        <p class="notice success" role="status">
-          {notice.text}
-        </p>
-      ) : null}
+      <Notice text={notice?.text} />
       <p class="lead">{t('scenarios.list.lead')}</p>
       <YearForm c={c} year={year} action={path} />
       {canInWorkspace(workspace.role, 'footprint.edit') ? (

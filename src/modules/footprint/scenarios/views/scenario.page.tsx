@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
+import { Notice } from '../../../../ui/components.js'
 import { CsrfField } from '../../../../ui/forms.js'
 import { noticeFrom } from '../../../../ui/notices.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
@@ -39,11 +40,7 @@ export function ScenarioPage({
     <>
       <h1>{t('scenarios.view.title', { name: saved.name })}</h1>
       <FootprintNav c={c} current="scenarios" />
-      {notice ? (
-        <p class="notice success" role="status">
-          {notice.text}
-        </p>
-      ) : null}
+      <Notice text={notice?.text} />
       <p class="meta">
         {t('scenarios.view.meta', {
           year,

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { formatNumber, type MessageKey } from '../../../../i18n/i18n.js'
+import { Notice } from '../../../../ui/components.js'
 import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../ui/forms.js'
 import { FootprintNav } from '../../../footprint/views/footprint-nav.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
@@ -44,11 +45,7 @@ export function ImportsListPage({
       <h1>{t('imports.title')}</h1>
       <FootprintNav c={c} current="imports" />
       <p class="lead">{t('imports.lead')}</p>
-      {notice ? (
-        <p class="notice success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {canEdit ? (
         <section aria-labelledby="upload-heading" class="panel">
           <h2 id="upload-heading">{t('imports.form.title')}</h2>
