@@ -225,8 +225,10 @@ describe.skipIf(!browserAvailable)('accounts and workspaces, without JavaScript'
     expect(await workspaceNav.getByRole('link').allInnerTexts()).toEqual([
       'Tableau de bord',
       'Autodiagnostic',
+      'Empreinte',
       'Membres',
       'Journal',
+      'API',
     ])
 
     await click(alex, header(alex).getByRole('link', { name: 'Mes espaces' }))
@@ -235,10 +237,11 @@ describe.skipIf(!browserAvailable)('accounts and workspaces, without JavaScript'
     expect(pathOf(alex)).toBe(`/espace/${demoId}`)
     await audit(alex, 'switched-to-demo')
     expect(await heading(alex)).toBe(`Espace de travail : ${demoCity}`)
-    // A contributor has no audit log to read.
+    // A contributor has no audit log to read and no API tokens to manage.
     expect(await workspaceNav.getByRole('link').allInnerTexts()).toEqual([
       'Tableau de bord',
       'Autodiagnostic',
+      'Empreinte',
       'Membres',
     ])
   })
