@@ -19,6 +19,9 @@ export const enFootprint: Record<keyof typeof frFootprint, string> = {
     'Flow method: manufacturing, distribution and end of life count in full in the purchase year; in other years only use counts.',
   'footprint.method.used': 'Method: {method}, year {year}.',
   'footprint.base.used': 'Factor base: {title} ({id}, version {version}).',
+  'footprint.explanation.lines': 'Line by line',
+  'footprint.explanation.linesLead':
+    'The first {shown} inventory lines of {total} in this group; each leads to its detailed computation.',
   'footprint.methodLink': 'How it is computed',
   'footprint.base.change': 'Change the base or the method',
   'footprint.switch.label': 'Year, method and contributors shown',

@@ -17,6 +17,9 @@ export const frFootprint = {
     'Méthode flux : la fabrication, la distribution et la fin de vie comptent en entier l’année d’achat ; les autres années, seul l’usage compte.',
   'footprint.method.used': 'Méthode {method}, année {year}.',
   'footprint.base.used': 'Base de facteurs : {title} ({id}, version {version}).',
+  'footprint.explanation.lines': 'Le calcul ligne par ligne',
+  'footprint.explanation.linesLead':
+    'Les {shown} premières lignes de l’inventaire sur {total} dans ce groupe ; chacune mène à son calcul détaillé.',
   'footprint.methodLink': 'Méthode de calcul',
   'footprint.base.change': 'Changer de base ou de méthode',
   'footprint.switch.label': 'Année, méthode et contributeurs affichés',

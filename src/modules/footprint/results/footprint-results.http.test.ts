@@ -203,7 +203,13 @@ describe.each(testDialects())('footprint results over HTTP on %s', (dialect) => 
     const group = await html(admin, `${base}&phase=total&dimension=site&cle=Mairie`)
     expect(group).toContain('site « Mairie »')
     expect(group).toContain('<th scope="row">fabrication</th>')
+    // A group's figure leads to its lines, each to its own formula.
+    const laptops = await html(admin, `${base}&phase=use&dimension=type&cle=laptop`)
+    expect(laptops).toContain('Le calcul ligne par ligne')
+    expect(laptops).toContain(`element=${ids.laptop}&amp;critere=climate&amp;phase=use`)
+    expect(laptops).not.toContain(`element=${ids.laptop}&amp;critere=climate&amp;phase=use&amp;dimension`)
     const none = await html(admin, `${base}&phase=total&dimension=service&cle=`)
+    expect(none).not.toContain('Le calcul ligne par ligne')
     expect(none).toContain('service « non renseigné »')
     const back = await html(admin, `${base}&dimension=total`)
     expect(back).toContain(`href="/espace/${workspaceId}/empreinte?annee=2024&amp;methode=stock"`)

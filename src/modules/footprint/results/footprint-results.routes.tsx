@@ -5,9 +5,12 @@ import { type ParameterProblem, parseQuery } from '../../../lib/parse-query.js'
 import { withQuery } from '../../../ui/components.js'
 import { renderBadRequest, renderNotFound } from '../../../ui/error-pages.js'
 import { formValues } from '../../../ui/forms.js'
+import { type ItemFilter, listItems } from '../../inventory/inventory.queries.js'
 import { workspaceAccess } from '../../workspaces/workspace-access.middleware.js'
 import type { FootprintResult } from '../compute-footprint.js'
 import { footprintSettings, loadFactorBase } from '../factor-bases.store.js'
+import { deviceTypeLabels } from '../import/type-mapping.js'
+import { type DeviceType, deviceTypes } from '../inventory-item.js'
 import { computeWorkspaceYear } from './compute-workspace-footprints.js'
 import { explainFigure } from './explain-figure-query.js'
 import { footprintCsv, footprintJson } from './footprint-export.js'
@@ -19,13 +22,14 @@ import {
 } from './frozen-results.js'
 import { loadFrozenResults, loadLiveResults } from './load-results.js'
 import {
+  type ExplanationQuery,
   explanationQuerySchema,
   exportQuerySchema,
   freezeFormSchema,
   frozenPathSchema,
   resultsQuerySchema,
 } from './results-query.js'
-import { ExplanationPage } from './views/explanation.page.js'
+import { ExplanationPage, type GroupLines } from './views/explanation.page.js'
 import { FrozenListPage } from './views/frozen-list.page.js'
 import { methodLabel } from './views/result-labels.js'
 import { ResultsPage } from './views/results.page.js'
@@ -91,7 +95,12 @@ export function footprintResultsRoutes(deps: AppDependencies) {
           return renderNotFound(c, c.get('t')(outcome.message, outcome.params))
         case 'explained':
           return c.render(
-            <ExplanationPage c={c} explanation={outcome.explanation} context={outcome.context} />,
+            <ExplanationPage
+              c={c}
+              explanation={outcome.explanation}
+              context={outcome.context}
+              groupLines={await groupLinesOf(c, query.value)}
+            />,
             {
               title: c.get('t')('footprint.explanation.title'),
             },
@@ -99,6 +108,51 @@ export function footprintResultsRoutes(deps: AppDependencies) {
       }
     },
   )
+
+  /** Lines listed under a group's explanation. */
+  const groupLinesShown = 20
+
+  /**
+   * A group's figure is a sum over inventory lines: its first lines link to their own explanation,
+   * where the formula has every number filled in (live results only: a frozen year's lines may
+   * have changed since).
+   */
+  const groupLinesOf = async (
+    c: Context<AppEnv>,
+    query: ExplanationQuery,
+  ): Promise<GroupLines | undefined> => {
+    const { dimension, cle: key } = query
+    if (query.bilan || !key || !dimension || dimension === 'total') return undefined
+    const filter: ItemFilter =
+      dimension === 'type'
+        ? deviceTypes.includes(key as DeviceType)
+          ? { type: key as DeviceType }
+          : {}
+        : { [dimension]: key }
+    if (Object.keys(filter).length === 0) return undefined
+    const page = await listItems(db, c.get('workspace').id, filter, 1, groupLinesShown)
+    const locale = c.get('locale')
+    return {
+      total: page.total,
+      lines: page.items.map((item) => ({
+        label: [
+          item.reference ?? c.get('t')('inventory.list.line', { id: item.id }),
+          deviceTypeLabels[item.type][locale],
+          item.model,
+          `× ${item.quantity}`,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        href: withQuery(`${home(c)}/explication`, {
+          element: item.id,
+          critere: query.critere,
+          phase: query.phase,
+          annee: query.annee,
+          methode: query.methode,
+        }),
+      })),
+    }
+  }
 
   routes.post('/espace/:workspaceId/empreinte/figer', workspaceAccess(deps, 'footprint.edit'), async (c) => {
     const parsed = parseQuery(freezeFormSchema, await formValues(c))

@@ -19,6 +19,13 @@ export interface ExplanationContext {
   partHrefs: (string | undefined)[]
 }
 
+/** The first inventory lines of a group, each linking to its own line-by-line explanation. */
+export interface GroupLines {
+  lines: { label: string; href: string }[]
+  /** Lines in the group (more than those listed when large). */
+  total: number
+}
+
 function valueText(
   locale: Locale,
   value: number | null,
@@ -59,10 +66,12 @@ export function ExplanationPage({
   c,
   explanation,
   context,
+  groupLines,
 }: {
   c: Context<AppEnv>
   explanation: Explanation
   context: ExplanationContext
+  groupLines?: GroupLines | undefined
 }) {
   const t = c.get('t')
   const locale = c.get('locale')
@@ -215,6 +224,24 @@ export function ExplanationPage({
           <ul lang={lang}>
             {explanation.notes.map((note) => (
               <li>{note}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {groupLines && groupLines.lines.length > 0 ? (
+        <section aria-labelledby="lines-heading">
+          <h2 id="lines-heading">{t('footprint.explanation.lines')}</h2>
+          <p>
+            {t('footprint.explanation.linesLead', {
+              shown: groupLines.lines.length,
+              total: groupLines.total,
+            })}
+          </p>
+          <ul>
+            {groupLines.lines.map((line) => (
+              <li>
+                <a href={line.href}>{line.label}</a>
+              </li>
             ))}
           </ul>
         </section>
