@@ -6,6 +6,7 @@ import { run as accounts } from './accounts.bench.js'
 import { run as assessments } from './assessments.bench.js'
 import { run as footprintEngine } from './footprint-engine.bench.js'
 import { run as footprintImport } from './footprint-import.bench.js'
+import { run as footprintPages } from './footprint-pages.bench.js'
 import { run as inventoryImport } from './inventory-import.bench.js'
 import { run as loadTerritories } from './load-territories.bench.js'
 import { run as search } from './search.bench.js'
@@ -24,6 +25,7 @@ const benches: [string, () => Promise<Figure[]>][] = [
   ['footprint-engine', footprintEngine],
   ['footprint-import', footprintImport],
   ['inventory-import', inventoryImport],
+  ['footprint-pages', footprintPages],
 ]
 
 const figures: Figure[] = []
