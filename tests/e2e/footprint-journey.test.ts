@@ -471,7 +471,7 @@ describe.skipIf(!browserAvailable)('the IT footprint, without JavaScript', () =>
         /^3 type .*Ordinateur portabel.* type le plus proche : Ordinateur portable Associer « Ordinateur portabel » à un type$/,
       )
       expect(await cellsOf(dateError as Locator)).toBe(
-        `7 date_retrait La date de retrait (01/01/${year - 5}) est antérieure à la date d'achat (01/01/${year - 4}).`,
+        `7 date_retrait La date de retrait (01/01/${year - 5}) est antérieure à la date d’achat (01/01/${year - 4}).`,
       )
       // The suggestion's link leads to the type mapping, with the label filled in and a way back.
       const mapLink = errors.getByRole('link', { name: 'Associer « Ordinateur portabel » à un type' })
@@ -733,7 +733,7 @@ describe.skipIf(!browserAvailable)('the IT footprint, without JavaScript', () =>
       // The field's own message is tied to it, and says what is wrong.
       const described = ((await quantity.getAttribute('aria-describedby')) ?? '').split(' ')
       const messages = await Promise.all(described.map((id) => read(page.locator(`[id="${id}"]`))))
-      expect(messages).toContain("La quantité « -4 » est négative : indiquez un nombre entier d'au moins 1.")
+      expect(messages).toContain('La quantité « -4 » est négative : indiquez un nombre entier d’au moins 1.')
       expect(await quantity.inputValue()).toBe('-4')
       // Nothing was saved.
       const stored = await page.request.get(itemPath)

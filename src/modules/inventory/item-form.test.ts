@@ -128,7 +128,7 @@ describe('the datacenter and type mapping forms', () => {
     )
     expect(bad.ok ? [] : Object.keys(bad.errors)).toEqual(['shortName', 'pue', 'country'])
     const missing = parseDatacenterForm({ shortName: 'A', pue: '' }, { t, language: 'fr' })
-    expect(missing.ok ? {} : missing.errors).toEqual({ pue: "Le PUE n'est pas renseigné." })
+    expect(missing.ok ? {} : missing.errors).toEqual({ pue: 'Le PUE n’est pas renseigné.' })
   })
 
   it('needs a label that can match, and one of our types', () => {

@@ -76,7 +76,7 @@ const frenchFieldNoun: Record<ValueField, string> = {
   annualKwh: 'La consommation annuelle (kWh)',
   lifetimeYears: 'La durée de vie (années)',
   pue: 'Le PUE',
-  purchaseDate: "La date d'achat",
+  purchaseDate: 'La date d’achat',
   retirementDate: 'La date de retrait',
 }
 
@@ -89,12 +89,12 @@ const french: ImportMessages = {
       'pcr-si': 'PCR-SI (JSON)',
     })[format],
   empty: () => 'Le fichier est vide.',
-  headerOnly: () => "Le fichier ne contient que la ligne d'en-tête : aucune ligne de données à importer.",
+  headerOnly: () => 'Le fichier ne contient que la ligne d’en-tête : aucune ligne de données à importer.',
   singleColumn: (header, likely) =>
-    `La ligne d'en-tête n'a qu'une colonne (${quote(header.length > 60 ? `${header.slice(0, 60)}…` : header)}) : ` +
+    `La ligne d’en-tête n’a qu’une colonne (${quote(header.length > 60 ? `${header.slice(0, 60)}…` : header)}) : ` +
     (likely
-      ? `le fichier semble séparé par ${quote(likely)}, que l'import ne reconnaît pas. `
-      : "le séparateur n'est pas reconnu. ") +
+      ? `le fichier semble séparé par ${quote(likely)}, que l’import ne reconnaît pas. `
+      : 'le séparateur n’est pas reconnu. ') +
     'Enregistrez le fichier en CSV avec le point-virgule (;), la virgule (,) ou la tabulation comme séparateur.',
   spreadsheet: (kind) =>
     `${
@@ -105,26 +105,26 @@ const french: ImportMessages = {
         zip: 'Ce fichier est une archive ZIP (peut-être un classeur XLSX ou ODS)',
       }[kind]
     }, pas un fichier CSV : ouvrez-le dans votre tableur et choisissez « Enregistrer sous » → « CSV (séparateur : point-virgule) ».`,
-  pdf: () => "Ce fichier est un PDF : l'import attend un fichier CSV ou JSON.",
+  pdf: () => 'Ce fichier est un PDF : l’import attend un fichier CSV ou JSON.',
   binary: () =>
-    "Ce fichier n'est pas un fichier texte (il contient des octets binaires) : l'import attend un fichier CSV ou JSON.",
+    'Ce fichier n’est pas un fichier texte (il contient des octets binaires) : l’import attend un fichier CSV ou JSON.',
   headerMissing: (firstCell, templateHeader) =>
-    `La première ligne ressemble à des données (${quote(firstCell)}) et non à une ligne d'en-tête : ` +
+    `La première ligne ressemble à des données (${quote(firstCell)}) et non à une ligne d’en-tête : ` +
     `ajoutez en première ligne les noms des colonnes, par exemple ${templateHeader}`,
   unknownFormat: (columns, expected) =>
-    `Format de fichier non reconnu : l'en-tête (${list(columns)}) ne correspond à aucun format accepté. Colonnes attendues — ${expected
+    `Format de fichier non reconnu : l’en-tête (${list(columns)}) ne correspond à aucun format accepté. Colonnes attendues — ${expected
       .map((entry) => `${french.formatName(entry.format)} : ${entry.columns.join(';')}`)
       .join(' ; ')}.`,
   missingColumns: (format, missing) =>
     `${missing.length > 1 ? 'Colonnes obligatoires absentes' : 'Colonne obligatoire absente'} pour le format ${french.formatName(format)} : ${missing.map(quote).join(', ')}.`,
   duplicateColumn: (name, first, second) =>
-    `La colonne ${quote(name)} apparaît deux fois dans l'en-tête (colonnes ${first} et ${second}) : gardez-en une seule.`,
+    `La colonne ${quote(name)} apparaît deux fois dans l’en-tête (colonnes ${first} et ${second}) : gardez-en une seule.`,
   wrongFormat: (found, expected) =>
     `Ce fichier est au format ${french.formatName(found)}, alors que ce format-ci est attendu : ${expected.map(french.formatName).join(' ou ')}.`,
   invalidJson: (detail, line) =>
     `Le fichier JSON est mal formé${line === null ? '' : ` (ligne ${line})`} : ${detail}.`,
   jsonShape: () =>
-    "Le fichier JSON ne contient pas de liste d'équipements : attendu un tableau, ou un objet avec une clé « items ».",
+    'Le fichier JSON ne contient pas de liste d’équipements : attendu un tableau, ou un objet avec une clé « items ».',
   tooLarge: (limit) =>
     `Le fichier dépasse la taille maximale de ${megabytes(limit)} Mo pour ce format : utilisez le modèle CSV pour les gros inventaires.`,
 
@@ -132,64 +132,64 @@ const french: ImportMessages = {
     const noun = frenchFieldNoun[field]
     switch (problem.code) {
       case 'not_a_number':
-        return `${noun} ${quote(problem.raw)} n'est pas un nombre : écrivez par exemple 12 ou 1 234,5.`
+        return `${noun} ${quote(problem.raw)} n’est pas un nombre : écrivez par exemple 12 ou 1 234,5.`
       case 'negative':
-        return `${noun} ${quote(problem.raw)} est négative : indiquez un nombre entier d'au moins 1.`
+        return `${noun} ${quote(problem.raw)} est négative : indiquez un nombre entier d’au moins 1.`
       case 'zero':
-        return `${noun} est nulle (${quote(problem.raw)}) : indiquez un nombre entier d'au moins 1, ou retirez la ligne.`
+        return `${noun} est nulle (${quote(problem.raw)}) : indiquez un nombre entier d’au moins 1, ou retirez la ligne.`
       case 'fractional':
-        return `${noun} ${quote(problem.raw)} n'est pas un nombre entier : indiquez un nombre entier d'équipements.`
+        return `${noun} ${quote(problem.raw)} n’est pas un nombre entier : indiquez un nombre entier d’équipements.`
       case 'bad_date':
-        return `${noun} ${quote(problem.raw)} n'est pas une date reconnue : écrivez jj/mm/aaaa (15/03/2024) ou aaaa-mm-jj (2024-03-15).`
+        return `${noun} ${quote(problem.raw)} n’est pas une date reconnue : écrivez jj/mm/aaaa (15/03/2024) ou aaaa-mm-jj (2024-03-15).`
       case 'impossible_date':
         return problem.looksAmerican
-          ? `${noun} ${quote(problem.raw)} n'existe pas : le mois vient-il avant le jour (format américain) ? Écrivez jj/mm/aaaa.`
-          : `${noun} ${quote(problem.raw)} n'existe pas dans le calendrier.`
+          ? `${noun} ${quote(problem.raw)} n’existe pas : le mois vient-il avant le jour (format américain) ? Écrivez jj/mm/aaaa.`
+          : `${noun} ${quote(problem.raw)} n’existe pas dans le calendrier.`
       case 'year_out_of_range':
         return `${noun} ${quote(problem.raw)} a une année invraisemblable (attendue entre 1900 et 2100).`
       case 'not_a_boolean':
-        return `${noun} ${quote(problem.raw)} n'est ni oui ni non.`
+        return `${noun} ${quote(problem.raw)} n’est ni oui ni non.`
     }
   },
   emptyType: () =>
-    "Le type d'équipement est vide : indiquez par exemple « Ordinateur portable » ou « Écran ».",
+    'Le type d’équipement est vide : indiquez par exemple « Ordinateur portable » ou « Écran ».',
   unknownType: (raw, suggestion, known) =>
     suggestion
-      ? `Type d'équipement ${quote(raw)} inconnu : vouliez-vous dire ${quote(suggestion.pattern)} ?`
-      : `Type d'équipement ${quote(raw)} inconnu. Types reconnus : ${known} (ou « Autre »).`,
+      ? `Type d’équipement ${quote(raw)} inconnu : vouliez-vous dire ${quote(suggestion.pattern)} ?`
+      : `Type d’équipement ${quote(raw)} inconnu. Types reconnus : ${known} (ou « Autre »).`,
   unknownStatus: (raw) =>
     `Statut ${quote(raw)} inconnu : valeurs acceptées « en service », « en stock », « réformé ».`,
   unknownCondition: (raw) =>
-    `État à l'achat ${quote(raw)} inconnu : valeurs acceptées « neuf », « reconditionné ».`,
+    `État à l’achat ${quote(raw)} inconnu : valeurs acceptées « neuf », « reconditionné ».`,
   unknownDisposal: (raw) =>
     `Filière de fin de vie ${quote(raw)} inconnue : valeurs acceptées « cession à un organisme public », « vente », « don », « reprise agréée pour réemploi », « recyclage », « inconnue ».`,
   unknownCountry: (raw) =>
     `Pays ${quote(raw)} inconnu : indiquez le nom du pays (France) ou son code ISO à deux lettres (FR).`,
   negative: (field, raw) => `${frenchFieldNoun[field]} ${quote(raw)} ne peut pas être négative.`,
-  emptyValue: (field) => `${frenchFieldNoun[field]} n'est pas renseigné${field === 'pue' ? '' : 'e'}.`,
+  emptyValue: (field) => `${frenchFieldNoun[field]} n’est pas renseigné${field === 'pue' ? '' : 'e'}.`,
   lifetimeRange: (raw) =>
-    `La durée de vie ${quote(raw)} est invraisemblable : indiquez un nombre d'années supérieur à 0 et d'au plus 50.`,
+    `La durée de vie ${quote(raw)} est invraisemblable : indiquez un nombre d’années supérieur à 0 et d’au plus 50.`,
   pueBelowOne: (raw) =>
     `Le PUE ${quote(raw)} est impossible : il est toujours supérieur ou égal à 1 (énergie totale du centre ÷ énergie des équipements).`,
   retirementBeforePurchase: (retirement, purchase) =>
-    `La date de retrait (${frenchDateText(retirement)}) est antérieure à la date d'achat (${frenchDateText(purchase)}).`,
+    `La date de retrait (${frenchDateText(retirement)}) est antérieure à la date d’achat (${frenchDateText(purchase)}).`,
   purchaseInFuture: (purchase, today) =>
-    `La date d'achat (${frenchDateText(purchase)}) est dans le futur (nous sommes le ${frenchDateText(today)}).`,
+    `La date d’achat (${frenchDateText(purchase)}) est dans le futur (nous sommes le ${frenchDateText(today)}).`,
   emptyDatacenterName: () => 'Le nom court du centre de données est vide.',
   duplicateDatacenter: (name, firstLine) =>
     `Le centre de données ${quote(name)} est déjà décrit ligne ${firstLine}.`,
   unknownDatacenter: (name, known) =>
     `Centre de données ${quote(name)} absent du fichier des centres de données${known.length > 0 ? ` (centres connus : ${list(known)})` : ''}.`,
   tooManyFields: (count, expected, separator) =>
-    `La ligne a ${count} colonnes alors que l'en-tête en a ${expected} : une valeur contient sans doute le séparateur ${frenchSeparator[separator]}${
+    `La ligne a ${count} colonnes alors que l’en-tête en a ${expected} : une valeur contient sans doute le séparateur ${frenchSeparator[separator]}${
       separator === ',' ? ' (un nombre à virgule comme 1,5 ?)' : ''
     } ; mettez cette valeur entre guillemets.`,
   unclosedQuote: () =>
-    "Un guillemet ouvert sur cette ligne n'est jamais fermé : la lecture du fichier s'arrête ici. Fermez le guillemet ou retirez-le.",
+    'Un guillemet ouvert sur cette ligne n’est jamais fermé : la lecture du fichier s’arrête ici. Fermez le guillemet ou retirez-le.',
   recordTooLong: (limit) =>
-    `Cette ligne dépasse ${megabytes(limit)} Mo : un guillemet n'est probablement pas fermé. La lecture du fichier s'arrête ici.`,
-  notAnObject: () => "L'élément n'est pas un objet JSON ({ … }).",
-  unexpectedValue: (key) => `La valeur de ${quote(key)} n'est pas du type attendu (texte ou nombre).`,
+    `Cette ligne dépasse ${megabytes(limit)} Mo : un guillemet n’est probablement pas fermé. La lecture du fichier s’arrête ici.`,
+  notAnObject: () => 'L’élément n’est pas un objet JSON ({ … }).',
+  unexpectedValue: (key) => `La valeur de ${quote(key)} n’est pas du type attendu (texte ou nombre).`,
 }
 
 const englishSeparator: Record<Separator, string> = { ';': '";"', ',': '","', '\t': 'tab' }

@@ -38,7 +38,7 @@ describe('NumEcoEval datacenter file', () => {
         column: 'nomCourtDatacenter',
         message: 'Le centre de données « dc1 » est déjà décrit ligne 2.',
       },
-      { line: 6, column: 'pue', message: "Le PUE n'est pas renseigné." },
+      { line: 6, column: 'pue', message: 'Le PUE n’est pas renseigné.' },
       {
         line: 6,
         column: 'localisation',
@@ -114,7 +114,7 @@ describe('NumEcoEval physical equipment file', () => {
         line: 7,
         column: 'type',
         message:
-          "Type d'équipement « Machin » inconnu. Types reconnus : ordinateur portable, poste fixe, écran, smartphone, tablette, imprimante, vidéoprojecteur, écran d'affichage, switch, routeur, pare-feu, serveur, baie de stockage (ou « Autre »).",
+          "Type d’équipement « Machin » inconnu. Types reconnus : ordinateur portable, poste fixe, écran, smartphone, tablette, imprimante, vidéoprojecteur, écran d'affichage, switch, routeur, pare-feu, serveur, baie de stockage (ou « Autre »).",
       },
       {
         line: 8,

@@ -61,19 +61,19 @@ describe('PCR-SI JSON', () => {
       {
         line: 37,
         column: 'items[3].quantity',
-        message: "La quantité « -1 » est négative : indiquez un nombre entier d'au moins 1.",
+        message: 'La quantité « -1 » est négative : indiquez un nombre entier d’au moins 1.',
       },
       {
         line: 38,
         column: 'items[4].type',
         message:
-          "Type d'équipement « Ordinateur portabel » inconnu : vouliez-vous dire « Ordinateur portable » ?",
+          'Type d’équipement « Ordinateur portabel » inconnu : vouliez-vous dire « Ordinateur portable » ?',
         suggestion: 'laptop',
       },
       {
         line: 38,
         column: 'items[4].quantity',
-        message: "La quantité « 1.5 » n'est pas un nombre entier : indiquez un nombre entier d'équipements.",
+        message: 'La quantité « 1.5 » n’est pas un nombre entier : indiquez un nombre entier d’équipements.',
       },
       {
         line: 39,
@@ -84,13 +84,13 @@ describe('PCR-SI JSON', () => {
         line: 39,
         column: 'items[5].lifetime',
         message:
-          "La durée de vie « 0 » est invraisemblable : indiquez un nombre d'années supérieur à 0 et d'au plus 50.",
+          'La durée de vie « 0 » est invraisemblable : indiquez un nombre d’années supérieur à 0 et d’au plus 50.',
       },
-      { line: 40, column: 'items[6]', message: "L'élément n'est pas un objet JSON ({ … })." },
+      { line: 40, column: 'items[6]', message: 'L’élément n’est pas un objet JSON ({ … }).' },
       {
         line: 41,
         column: 'items[7].name',
-        message: "La valeur de « name » n'est pas du type attendu (texte ou nombre).",
+        message: 'La valeur de « name » n’est pas du type attendu (texte ou nombre).',
       },
     ])
   })
@@ -124,7 +124,7 @@ describe('PCR-SI JSON', () => {
     expect((await readPcrSiFile(bytes('{"things": []}'))).fileProblem).toEqual({
       code: 'json_shape',
       message:
-        "Le fichier JSON ne contient pas de liste d'équipements : attendu un tableau, ou un objet avec une clé « items ».",
+        'Le fichier JSON ne contient pas de liste d’équipements : attendu un tableau, ou un objet avec une clé « items ».',
       line: 1,
     })
     expect((await readPcrSiFile(bytes('type;quantite\nPC;1\n'))).fileProblem?.code).toBe('wrong_format')

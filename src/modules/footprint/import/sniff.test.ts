@@ -137,7 +137,7 @@ describe('files that cannot be read, with the likely cause', () => {
   it('a file with a header and no data', () => {
     expect(problemOf(sniff(utf8('type;modele;quantite\r\n\r\n;;\r\n')))).toEqual({
       code: 'header_only',
-      message: "Le fichier ne contient que la ligne d'en-tête : aucune ligne de données à importer.",
+      message: 'Le fichier ne contient que la ligne d’en-tête : aucune ligne de données à importer.',
       line: 1,
     })
     // Only the whole file can tell.
@@ -148,10 +148,10 @@ describe('files that cannot be read, with the likely cause', () => {
     expect(problemOf(sniff(utf8('type|modele|quantite\nPC|Dell|1\n')))).toEqual({
       code: 'single_column',
       message:
-        "La ligne d'en-tête n'a qu'une colonne (« type|modele|quantite ») : le fichier semble séparé par « | », que l'import ne reconnaît pas. Enregistrez le fichier en CSV avec le point-virgule (;), la virgule (,) ou la tabulation comme séparateur.",
+        'La ligne d’en-tête n’a qu’une colonne (« type|modele|quantite ») : le fichier semble séparé par « | », que l’import ne reconnaît pas. Enregistrez le fichier en CSV avec le point-virgule (;), la virgule (,) ou la tabulation comme séparateur.',
       line: 1,
     })
-    expect(problemOf(sniff(utf8('inventaire\nPC\n'))).message).toContain("le séparateur n'est pas reconnu")
+    expect(problemOf(sniff(utf8('inventaire\nPC\n'))).message).toContain('le séparateur n’est pas reconnu')
   })
 
   it('an XLSX, ODS or XLS workbook given as CSV', () => {
@@ -182,7 +182,7 @@ describe('files that cannot be read, with the likely cause', () => {
     ).toEqual({
       code: 'binary',
       message:
-        "Ce fichier n'est pas un fichier texte (il contient des octets binaires) : l'import attend un fichier CSV ou JSON.",
+        'Ce fichier n’est pas un fichier texte (il contient des octets binaires) : l’import attend un fichier CSV ou JSON.',
       line: 1,
     })
   })
@@ -191,7 +191,7 @@ describe('files that cannot be read, with the likely cause', () => {
     const problem = problemOf(sniff(utf8('nom;prénom;courriel\nDupont;Jean;j@d.fr\n')))
     expect(problem.code).toBe('unknown_format')
     expect(problem.message).toBe(
-      "Format de fichier non reconnu : l'en-tête (nom, prénom, courriel) ne correspond à aucun format accepté. Colonnes attendues — " +
+      'Format de fichier non reconnu : l’en-tête (nom, prénom, courriel) ne correspond à aucun format accepté. Colonnes attendues — ' +
         'modèle Jalons : type;modele;quantite;site;service;etiquettes;date_achat;date_retrait;statut;etat_achat;filiere_fin_de_vie;datacenter;kwh_annuel;pays;duree_vie_ans;reference ; ' +
         'NumEcoEval (équipements physiques) : idInventaire;nomEquipementPhysique;nomOrganisation;nomEntite;sourceDonnee;fabricant;modele;quantite;type;statut;paysDUtilisation;utilisateur;dateAchat;dateRetrait;nbCoeur;tailleDuDisque;tailleMemoire;typeDeProcesseur;nomCourtDatacenter;consoElecAnnuelle ; ' +
         'NumEcoEval (centres de données) : idInventaire;nomCourtDatacenter;nomLongDatacenter;pue;localisation;nomEntite.',
@@ -206,7 +206,7 @@ describe('files that cannot be read, with the likely cause', () => {
     const problem = problemOf(sniff(utf8('Ordinateur portable;Dell;3\nÉcran;HP;2\n')))
     expect(problem.code).toBe('header_missing')
     expect(problem.message).toMatch(
-      /^La première ligne ressemble à des données \(« Ordinateur portable »\) et non à une ligne d'en-tête : ajoutez/,
+      /^La première ligne ressemble à des données \(« Ordinateur portable »\) et non à une ligne d’en-tête : ajoutez/,
     )
   })
 
@@ -219,7 +219,7 @@ describe('files that cannot be read, with the likely cause', () => {
     expect(problemOf(sniff(utf8('type;quantite;Quantité\nPC;1;2\n')))).toEqual({
       code: 'duplicate_column',
       message:
-        "La colonne « Quantité » apparaît deux fois dans l'en-tête (colonnes 2 et 3) : gardez-en une seule.",
+        'La colonne « Quantité » apparaît deux fois dans l’en-tête (colonnes 2 et 3) : gardez-en une seule.',
       line: 1,
     })
   })

@@ -134,33 +134,33 @@ describe('template: bad rows', () => {
         line: 3,
         column: 'type',
         message:
-          "Type d'équipement « Ordinateur portabel » inconnu : vouliez-vous dire « Ordinateur portable » ?",
+          'Type d’équipement « Ordinateur portabel » inconnu : vouliez-vous dire « Ordinateur portable » ?',
         suggestion: 'laptop',
       },
       {
         line: 4,
         column: 'quantite',
-        message: "La quantité « -3 » est négative : indiquez un nombre entier d'au moins 1.",
+        message: 'La quantité « -3 » est négative : indiquez un nombre entier d’au moins 1.',
       },
       {
         line: 5,
         column: 'quantite',
-        message: "La quantité « 2,5 » n'est pas un nombre entier : indiquez un nombre entier d'équipements.",
+        message: 'La quantité « 2,5 » n’est pas un nombre entier : indiquez un nombre entier d’équipements.',
       },
       {
         line: 6,
         column: 'date_retrait',
-        message: "La date de retrait (05/06/2021) est antérieure à la date d'achat (12/01/2022).",
+        message: 'La date de retrait (05/06/2021) est antérieure à la date d’achat (12/01/2022).',
       },
       {
         line: 7,
         column: 'date_achat',
-        message: "La date d'achat (01/01/2026) est dans le futur (nous sommes le 30/06/2025).",
+        message: 'La date d’achat (01/01/2026) est dans le futur (nous sommes le 30/06/2025).',
       },
       {
         line: 8,
         column: 'date_achat',
-        message: "La date d'achat « 31/02/2024 » n'existe pas dans le calendrier.",
+        message: 'La date d’achat « 31/02/2024 » n’existe pas dans le calendrier.',
       },
       {
         line: 9,
@@ -171,7 +171,7 @@ describe('template: bad rows', () => {
         line: 9,
         column: 'kwh_annuel',
         message:
-          "La consommation annuelle (kWh) « beaucoup » n'est pas un nombre : écrivez par exemple 12 ou 1 234,5.",
+          'La consommation annuelle (kWh) « beaucoup » n’est pas un nombre : écrivez par exemple 12 ou 1 234,5.',
       },
       {
         line: 10,
@@ -188,24 +188,24 @@ describe('template: bad rows', () => {
       {
         line: 12,
         column: 'type',
-        message: "Le type d'équipement est vide : indiquez par exemple « Ordinateur portable » ou « Écran ».",
+        message: 'Le type d’équipement est vide : indiquez par exemple « Ordinateur portable » ou « Écran ».',
       },
       {
         line: 15,
         column: null,
         message:
-          "La ligne a 17 colonnes alors que l'en-tête en a 16 : une valeur contient sans doute le séparateur « ; » ; mettez cette valeur entre guillemets.",
+          'La ligne a 17 colonnes alors que l’en-tête en a 16 : une valeur contient sans doute le séparateur « ; » ; mettez cette valeur entre guillemets.',
       },
       {
         line: 16,
         column: 'quantite',
         message:
-          "La quantité est nulle (« 0 ») : indiquez un nombre entier d'au moins 1, ou retirez la ligne.",
+          'La quantité est nulle (« 0 ») : indiquez un nombre entier d’au moins 1, ou retirez la ligne.',
       },
       {
         line: 16,
         column: 'etat_achat',
-        message: "État à l'achat « abîmé » inconnu : valeurs acceptées « neuf », « reconditionné ».",
+        message: 'État à l’achat « abîmé » inconnu : valeurs acceptées « neuf », « reconditionné ».',
       },
       {
         line: 16,
@@ -217,13 +217,13 @@ describe('template: bad rows', () => {
         line: 16,
         column: 'duree_vie_ans',
         message:
-          "La durée de vie « 0 » est invraisemblable : indiquez un nombre d'années supérieur à 0 et d'au plus 50.",
+          'La durée de vie « 0 » est invraisemblable : indiquez un nombre d’années supérieur à 0 et d’au plus 50.',
       },
       {
         line: 17,
         column: 'date_achat',
         message:
-          "La date d'achat « 03/15/2024 » n'existe pas : le mois vient-il avant le jour (format américain) ? Écrivez jj/mm/aaaa.",
+          'La date d’achat « 03/15/2024 » n’existe pas : le mois vient-il avant le jour (format américain) ? Écrivez jj/mm/aaaa.',
       },
       {
         line: 17,
@@ -346,7 +346,7 @@ describe('template: other spellings', () => {
             line: 3,
             column: null,
             message:
-              "Un guillemet ouvert sur cette ligne n'est jamais fermé : la lecture du fichier s'arrête ici. Fermez le guillemet ou retirez-le.",
+              'Un guillemet ouvert sur cette ligne n’est jamais fermé : la lecture du fichier s’arrête ici. Fermez le guillemet ou retirez-le.',
           },
         ],
       },

@@ -129,7 +129,7 @@ describe('readTemplateXlsx refuses a workbook as the CSV reader refuses its CSV'
       ['Poste', '3'],
     ])
     expect(xlsx.fileProblem?.code).toBe('unknown_format')
-    expect(xlsx.fileProblem?.message).toMatch(/^Format de fichier non reconnu : l'en-tête \(nom, prix\)/)
+    expect(xlsx.fileProblem?.message).toMatch(/^Format de fichier non reconnu : l’en-tête \(nom, prix\)/)
     expect(xlsx.fileProblem).toEqual(fromCsv.fileProblem)
     expect(xlsx.errors).toEqual(fromCsv.errors)
     expect(xlsx.items).toEqual([])
