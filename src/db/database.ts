@@ -28,6 +28,16 @@ const rawSqlite = new WeakMap<Kysely<Database>, SQLite.Database>()
  * another request's open transaction (it would see that transaction's uncommitted rows). Undefined
  * for PostgreSQL and inside a transaction (a Transaction is another Kysely instance): use Kysely then.
  */
+/**
+ * The SQLite connection behind `db`, for a caller that already holds it: inside
+ * `db.transaction().execute(...)`, Kysely has acquired the one connection for that transaction, so
+ * statements run on it directly are part of the transaction and nothing else interleaves. Never
+ * use it outside such a transaction (see withSqliteConnection). Undefined for PostgreSQL.
+ */
+export function sqliteConnectionInTransaction(db: Kysely<Database>): SQLite.Database | undefined {
+  return rawSqlite.get(db)
+}
+
 export function withSqliteConnection<T>(
   db: Kysely<Database>,
   read: (connection: SQLite.Database) => T,

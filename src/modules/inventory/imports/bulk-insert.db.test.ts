@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sqliteConnectionInTransaction } from '../../../db/database.js'
 import { inventoryItem } from '../../../test-support/inventory-items.js'
 import { openTestDatabase, type TestDatabase, testDialects } from '../../../test-support/test-databases.js'
 import { insertTestWorkspace } from '../../../test-support/test-workspaces.js'
@@ -61,6 +62,13 @@ describe.each(testDialects())('bulk insert of imported items on %s', (dialect) =
       .where('workspace_id', '=', viaBulk)
       .execute()
     expect(importIds).toEqual([{ import_id: 7 }])
+    // SQLite's direct path (the connection the transaction holds) stores the same rows too.
+    const direct = sqliteConnectionInTransaction(database.db)
+    if (direct) {
+      const viaDirect = (await insertTestWorkspace(database.db)).workspaceId
+      await database.db.transaction().execute((trx) => insertItemsBulk(trx, viaDirect, list, 7, direct))
+      expect(await stored(viaDirect)).toEqual(expected)
+    } else expect(dialect).toBe('postgres')
   })
 
   it('inserts nothing for no items, and rolls back with its transaction', async () => {
@@ -69,6 +77,7 @@ describe.each(testDialects())('bulk insert of imported items on %s', (dialect) =
     await expect(
       database.db.transaction().execute(async (trx) => {
         await insertItemsBulk(trx, workspaceId, items(100), null)
+        await insertItemsBulk(trx, workspaceId, items(100), null, sqliteConnectionInTransaction(database.db))
         throw new Error('stop')
       }),
     ).rejects.toThrow('stop')

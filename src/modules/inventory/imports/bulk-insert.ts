@@ -7,6 +7,7 @@
  * slower). Same rows as insertItems (rowFromItem), so stored items are alike whichever path wrote
  * them.
  */
+import type SQLite from 'better-sqlite3'
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely'
 import { isPostgres } from '../../../db/dialect.js'
 import type { Database, InventoryItemsTable } from '../../../db/schema.js'
@@ -47,12 +48,17 @@ const sqliteStatement = (rows: number) => {
 /** Items per call: a million rows is 200 calls (and 200 PostgreSQL statements). */
 export const bulkBatchSize = 5000
 
-/** Inserts the items (call with at most a few thousand items, in a transaction). */
+/**
+ * Inserts the items (call with at most a few thousand items, in a transaction). With `sqlite`, the
+ * connection the transaction holds (sqliteConnectionInTransaction), rows go through one prepared
+ * single-row statement on it, without Kysely: a third of the import's time on a million rows.
+ */
 export async function insertItemsBulk(
   db: Db,
   workspaceId: number,
   items: readonly InventoryItem[],
   importId: number | null,
+  sqlite?: SQLite.Database,
 ): Promise<void> {
   if (items.length === 0) return
   const now = new Date().toISOString()
@@ -62,6 +68,11 @@ export async function insertItemsBulk(
   })
   if (isPostgres(db)) {
     await db.executeQuery(CompiledQuery.raw(postgresStatement, [JSON.stringify(rows)]))
+    return
+  }
+  if (sqlite) {
+    const insert = sqlite.prepare(sqliteStatement(1))
+    for (const row of rows) insert.run(row)
     return
   }
   for (let start = 0; start < rows.length; start += sqliteRowsPerStatement) {

@@ -6,6 +6,7 @@
  * a million rows never sit in memory; if it no longer reads as checked, the import is refused.
  */
 import { type Kysely, sql } from 'kysely'
+import { sqliteConnectionInTransaction } from '../../../db/database.js'
 import { isPostgres } from '../../../db/dialect.js'
 import type { Database } from '../../../db/schema.js'
 import { recordAudit } from '../../audit/record-audit.js'
@@ -61,6 +62,8 @@ export async function runImport(db: Kysely<Database>, input: RunImportInput): Pr
     parseReport(row.report) ?? emptyReport('fr', new Date().toISOString().slice(0, 10))
   let imported = 0
   try {
+    // SQLite: rows go straight to the connection the transaction holds (see insertItemsBulk).
+    const sqlite = sqliteConnectionInTransaction(db)
     await db.transaction().execute(async (trx) => {
       const context = await workspaceReadContext(trx, workspaceId, report.language, report.today)
       if (row.replace_inventory === 1) await deleteAllItems(trx, workspaceId)
@@ -82,7 +85,7 @@ export async function runImport(db: Kysely<Database>, input: RunImportInput): Pr
               const full = batch
               batch = []
               imported += full.length
-              await insertItemsBulk(trx, workspaceId, full, importId)
+              await insertItemsBulk(trx, workspaceId, full, importId, sqlite)
             }
           },
           rowErrors: () => {
@@ -93,7 +96,7 @@ export async function runImport(db: Kysely<Database>, input: RunImportInput): Pr
       )
       if (batch.length > 0) {
         imported += batch.length
-        await insertItemsBulk(trx, workspaceId, batch, importId)
+        await insertItemsBulk(trx, workspaceId, batch, importId, sqlite)
       }
       // What the person confirmed is the checked count: a file (or type table) changed since is refused.
       if (imported !== row.valid_rows) throw new FileChanged()
