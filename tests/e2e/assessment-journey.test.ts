@@ -11,6 +11,7 @@ import {
   weighColdLoad,
 } from './support/audit.js'
 import { browserAvailable } from './support/browser.js'
+import { parseCsv } from './support/csv.js'
 import {
   type Actor,
   click,
@@ -49,36 +50,6 @@ const reader = {
 
 /** A CSS selector for an id such as "A1.E1.Q1" or "evidence-A1.E1.Q1" (dots are not classes). */
 const byId = (id: string) => `[id="${id}"]`
-
-/** RFC 4180 reading (quoted fields, doubled quotes, CRLF), enough to check the export. */
-function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"'
-        index++
-      } else if (character === '"') quoted = false
-      else field += character
-    } else if (character === '"') quoted = true
-    else if (character === separator) {
-      row.push(field)
-      field = ''
-    } else if (character === '\r' && text[index + 1] === '\n') {
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-      index++
-    } else field += character
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field])
-  return rows
-}
 
 /**
  * The yearly self-assessment, as people do it in their own browsers with JavaScript DISABLED (axe

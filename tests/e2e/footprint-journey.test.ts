@@ -6,6 +6,7 @@ import type { Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { browserAvailable } from './support/browser.js'
+import { parseCsv } from './support/csv.js'
 import {
   type Actor,
   click,
@@ -199,36 +200,6 @@ const spaced = (text: string) => text.replace(/\s+/g, ' ').trim()
 /** What a locator reads as rendered (block elements apart), spaces collapsed. */
 // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, block elements apart, is what a person reads
 const read = async (locator: Locator) => spaced(await locator.innerText())
-
-/** RFC 4180 reading (quoted fields, doubled quotes, CRLF), enough to read the template. */
-function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = []
-  let fields: string[] = []
-  let field = ''
-  let quoted = false
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]
-    if (quoted) {
-      if (character === '"' && text[index + 1] === '"') {
-        field += '"'
-        index++
-      } else if (character === '"') quoted = false
-      else field += character
-    } else if (character === '"') quoted = true
-    else if (character === separator) {
-      fields.push(field)
-      field = ''
-    } else if (character === '\n' || (character === '\r' && text[index + 1] === '\n')) {
-      if (character === '\r') index++
-      fields.push(field)
-      rows.push(fields)
-      fields = []
-      field = ''
-    } else field += character
-  }
-  if (field !== '' || fields.length > 0) rows.push([...fields, field])
-  return rows
-}
 
 /**
  * The IT estate's footprint, as the demo city's admin works it out in a browser with JavaScript
