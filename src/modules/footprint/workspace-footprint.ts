@@ -73,6 +73,6 @@ export async function computeWorkspaceFootprint(
     inhabitants: headcount.inhabitants,
     ...(options.electricityFactors ? { electricityFactors: options.electricityFactors } : {}),
   })
-  for await (const item of scanItems(db, workspaceId)) accumulator.add(item)
+  for await (const item of scanItems(db, workspaceId, { forEngine: true })) accumulator.add(item)
   return accumulator.result()
 }

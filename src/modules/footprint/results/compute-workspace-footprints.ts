@@ -94,7 +94,7 @@ export async function computeWorkspaceFootprints(
       }),
     )
     const count = accumulators.length
-    for await (const item of scanItems(db, workspaceId))
+    for await (const item of scanItems(db, workspaceId, { forEngine: true }))
       for (let index = 0; index < count; index++) (accumulators[index] as FootprintAccumulator).add(item)
     missing.forEach((year, index) => {
       const result = (accumulators[index] as FootprintAccumulator).result()
