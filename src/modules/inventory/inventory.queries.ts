@@ -360,15 +360,18 @@ async function scanBatch(
         ).map(itemFromValues),
       )
   if (raw) return raw
-  const rows = await db
+  const columns = forEngine ? itemColumns.filter((column) => !notForEngine.has(column)) : itemColumns
+  const rows: Record<string, unknown>[] = await db
     .selectFrom('inventory_items')
-    .select(itemColumns)
+    .select(columns)
     .where('workspace_id', '=', workspaceId)
     .where('id', '>', after)
     .orderBy('id')
     .limit(scanBatchSize)
     .execute()
-  return rows.map((row) => itemFromValues(itemColumns.map((column) => row[column]) as unknown as ItemValues))
+  return rows.map((row) =>
+    itemFromValues(itemColumns.map((column) => row[column] ?? null) as unknown as ItemValues),
+  )
 }
 
 /**
