@@ -757,6 +757,51 @@ describe.skipIf(!browserAvailable)('the IT footprint, without JavaScript', () =>
       )
     })
 
+    step('the confirmation and editing pages, once each, nothing confirmed', async () => {
+      const { page } = admin
+      const link = (hrefPart: string) => main(admin).locator(`a[href*="${hrefPart}"]`).first()
+      await click(admin, footprintNav(admin).getByRole('link', { name: 'Inventaire' }))
+      await audit(admin, 'inventory-for-forms')
+      await click(admin, link('/inventaire/nouveau'))
+      await audit(admin, 'item-new')
+      await visit(admin, `${footprint}/inventaire`)
+      await audit(admin, 'inventory-for-delete')
+      await click(admin, main(admin).getByRole('link', { name: 'FPJ-001' }))
+      await audit(admin, 'item-before-delete')
+      await click(admin, link('/supprimer'))
+      expect(pathOf(admin)).toMatch(/\/inventaire\/\d+\/supprimer$/)
+      await audit(admin, 'item-delete-confirm')
+      await visit(admin, `${footprint}/inventaire/vider`)
+      await audit(admin, 'inventory-empty-confirm')
+      await visit(admin, `${footprint}/datacenters`)
+      await audit(admin, 'datacenters-for-edit')
+      await click(admin, link('/datacenters/'))
+      expect(pathOf(admin)).toMatch(/\/datacenters\/\d+$/)
+      await audit(admin, 'datacenter-edit')
+      await click(admin, footprintNav(admin).getByRole('link', { name: 'Scénarios' }))
+      await audit(admin, 'scenarios-for-edit')
+      await click(
+        admin,
+        main(admin).locator('a[href*="/scenarios/"]').filter({ hasNotText: 'Créer' }).first(),
+      )
+      const scenarioPath = pathOf(admin)
+      await audit(admin, 'scenario-for-edit')
+      await click(admin, link('/modifier'))
+      await audit(admin, 'scenario-edit')
+      await visit(admin, scenarioPath)
+      await audit(admin, 'scenario-for-delete')
+      await click(admin, link('/supprimer'))
+      await audit(admin, 'scenario-delete-confirm')
+      await visit(admin, `${footprint}/bases/importer`)
+      await audit(admin, 'base-import')
+      await visit(admin, `${footprint}/bases`)
+      await audit(admin, 'bases-for-copy')
+      await page.getByLabel('Nom de la nouvelle base').fill('Base du parcours')
+      await click(admin, page.getByRole('button', { name: 'Copier', exact: true }))
+      expect(pathOf(admin)).toMatch(/\/bases\/espace-\d+-[^/]+\/1\/modifier/)
+      await audit(admin, 'base-edit')
+    })
+
     step('an API token is created, shown once, and reads the footprint', async () => {
       const { page } = admin
       await click(admin, workspaceNav(admin).getByRole('link', { name: 'API' }))
