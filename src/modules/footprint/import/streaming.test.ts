@@ -36,7 +36,6 @@ describe('streaming a large template file', () => {
     let items = 0
     let errors = 0
     let lastLine = 0
-    const started = performance.now()
     for await (const result of readTemplateRows(path, { today: '2025-06-30' })) {
       rows++
       if (result.item) items++
@@ -48,7 +47,6 @@ describe('streaming a large template file', () => {
         keptMidway = process.memoryUsage().heapUsed - baseline
       }
     }
-    const elapsed = performance.now() - started
     expect({ rows, items, errors, lastLine }).toEqual({
       rows: rowCount,
       items: rowCount,
@@ -58,6 +56,5 @@ describe('streaming a large template file', () => {
     // The whole file (20+ MB of text, 200,000 items) would not fit in these bounds.
     expect(peak).toBeLessThan(100 * 1024 * 1024)
     expect(keptMidway).toBeLessThan(20 * 1024 * 1024)
-    expect(elapsed).toBeLessThan(10_000)
   })
 })
