@@ -35,6 +35,12 @@ import {
   publishUploadLimit,
 } from './modules/referential/publish-referential.routes.js'
 import { referentialRoutes } from './modules/referential/referential.routes.js'
+import { actionsRoutes } from './modules/strategy/actions/actions.routes.js'
+import { documentsRoutes } from './modules/strategy/documents/documents.routes.js'
+import { indicatorsRoutes } from './modules/strategy/indicators/indicators.routes.js'
+import { milestonesRoutes } from './modules/strategy/milestones/milestones.routes.js'
+import { objectivesRoutes } from './modules/strategy/objectives/objectives.routes.js'
+import { publicStrategyRoutes } from './modules/strategy/publication/public-strategy.routes.js'
 import { systemRoutes } from './modules/system/system.routes.js'
 import { territoriesRoutes } from './modules/territories/territories.routes.js'
 import { membersRoutes } from './modules/workspaces/members.routes.js'
@@ -110,6 +116,12 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
   app.route('/', factorBasesRoutes(dependencies))
   app.route('/', footprintMethodRoutes(dependencies))
   app.route('/', apiTokensRoutes(dependencies))
+  app.route('/', indicatorsRoutes(dependencies))
+  app.route('/', objectivesRoutes(dependencies))
+  app.route('/', actionsRoutes(dependencies))
+  app.route('/', milestonesRoutes(dependencies))
+  app.route('/', documentsRoutes(dependencies))
+  app.route('/', publicStrategyRoutes(dependencies))
   app.route('/', requestWorkspaceRoutes(dependencies))
   app.route('/', auditRoutes(dependencies))
   app.route('/', operatorRoutes(dependencies))

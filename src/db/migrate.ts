@@ -5,6 +5,7 @@ import * as accounts from './migrations/003-accounts.js'
 import * as referentialAssessments from './migrations/004-referential-assessments.js'
 import * as footprint from './migrations/005-footprint.js'
 import * as apiTokens from './migrations/006-api-tokens.js'
+import * as strategy from './migrations/007-strategy.js'
 import type { Database } from './schema.js'
 
 // Listed by hand (not read from a folder) so the same list works from src/ under vitest and from dist/.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '004-referential-assessments': referentialAssessments,
   '005-footprint': footprint,
   '006-api-tokens': apiTokens,
+  '007-strategy': strategy,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -320,6 +320,137 @@ export interface ApiTokensTable {
   revoked_at: string | null
 }
 
+export interface IndicatorValuesTable {
+  id: Generated<number>
+  workspace_id: number
+  /** The referential's indicator id ("4.1"); checked against the current version on input. */
+  indicator_id: string
+  year: number
+  value: number
+  source: string | null
+  comment: string | null
+  evidence_url: string | null
+  /** The uploaded evidence's own name, as the person's computer called it. */
+  evidence_file_name: string | null
+  /** Relative to DATA_DIR/evidence; never a name the person chose. */
+  evidence_file_path: string | null
+  evidence_content_type: string | null
+  evidence_bytes: number | null
+  updated_by: number | null
+  updated_at: string
+}
+
+export interface ObjectivesTable {
+  id: Generated<number>
+  workspace_id: number
+  indicator_id: string
+  title: string
+  /** One of the 6 axes of art. D2311-15-1 CGCT, or null. */
+  decree_axis: number | null
+  baseline_year: number
+  baseline_value: number
+  /** JSON: [{ year, value }] sorted by year, every year after the baseline's. */
+  targets: string
+  comment: string | null
+  created_by: number | null
+  created_at: string
+  updated_at: string
+}
+
+export const actionStatuses = ['a_planifier', 'planifiee', 'en_cours', 'realisee', 'abandonnee'] as const
+export type ActionStatus = (typeof actionStatuses)[number]
+
+export interface ActionsTable {
+  id: Generated<number>
+  workspace_id: number
+  title: string
+  description: string | null
+  /** Commitment ids of the referential ("A1.E2") joined by '|', or null. */
+  commitments: string | null
+  decree_axis: number | null
+  /** A member of the workspace, or null (then maybe a service). */
+  owner_user_id: number | null
+  owner_service: string | null
+  /** ISO dates (AAAA-MM-JJ). */
+  start_date: string | null
+  end_date: string | null
+  status: ActionStatus
+  budget_euros: number | null
+  /** 1: shown on the territory's public page once a document is published. */
+  is_public: number
+  /** The self-assessment recommendation the action answers ("R-A1.E1.Q1"), or null. */
+  recommendation_id: string | null
+  created_by: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ActionObjectivesTable {
+  action_id: number
+  objective_id: number
+}
+
+export interface ActionNotesTable {
+  id: Generated<number>
+  action_id: number
+  body: string
+  author_id: number | null
+  created_at: string
+}
+
+/** The REEN milestones, with the ids the referential's reen_strategie obligation gives them. */
+export const milestoneKinds = ['programme_travail', 'strategie', 'bilan_annuel'] as const
+export type MilestoneKind = (typeof milestoneKinds)[number]
+
+export interface StrategyMilestonesTable {
+  id: Generated<number>
+  workspace_id: number
+  kind: MilestoneKind
+  /** ISO date: adoption (deliberation) or presentation date. */
+  date: string
+  /** The year an annual review covers; null for the other kinds. */
+  year: number | null
+  deliberation_number: string | null
+  document_url: string | null
+  comment: string | null
+  created_by: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface StrategyTextsTable {
+  workspace_id: number
+  /** 'introduction', 'governance', … (see documents/document-sections.ts). */
+  section: string
+  /** In the small safe text format (see lib/safe-text.ts). */
+  body: string
+  updated_by: number | null
+  updated_at: string
+}
+
+export const documentKinds = ['programme_travail', 'strategie', 'bilan_annuel'] as const
+export type DocumentKind = (typeof documentKinds)[number]
+
+export interface StrategyDocumentsTable {
+  id: Generated<number>
+  workspace_id: number
+  kind: DocumentKind
+  /** 1, 2, … per workspace and kind; never reused. */
+  version: number
+  /** The year the document covers. */
+  year: number
+  title: string
+  /** The whole document as published (standalone HTML); never changed afterwards. */
+  html: string
+  /** JSON: PublicStrategySnapshot (publication/public-snapshot.ts), what the public page shows. */
+  snapshot: string
+  published_at: string
+  published_by: number | null
+  /** Set when an admin withdraws the version from the public page; members still see it. */
+  withdrawn_at: string | null
+  withdrawn_by: number | null
+}
+
 export interface Database {
   territories: TerritoriesTable
   territory_search_terms: TerritorySearchTermsTable
@@ -346,4 +477,12 @@ export interface Database {
   footprint_scenarios: FootprintScenariosTable
   footprint_results: FootprintResultsTable
   api_tokens: ApiTokensTable
+  indicator_values: IndicatorValuesTable
+  objectives: ObjectivesTable
+  actions: ActionsTable
+  action_objectives: ActionObjectivesTable
+  action_notes: ActionNotesTable
+  strategy_milestones: StrategyMilestonesTable
+  strategy_texts: StrategyTextsTable
+  strategy_documents: StrategyDocumentsTable
 }

@@ -1,13 +1,18 @@
 import { enAccounts } from './en-accounts.js'
+import { enActions } from './en-actions.js'
 import { enAssessments } from './en-assessments.js'
 import { enFactorBases } from './en-factor-bases.js'
 import { enFootprint } from './en-footprint.js'
 import { enFootprintMethod } from './en-footprint-method.js'
 import { enImports } from './en-imports.js'
+import { enIndicators } from './en-indicators.js'
 import { enInventory } from './en-inventory.js'
+import { enObjectives } from './en-objectives.js'
 import { enObservatory } from './en-observatory.js'
+import { enPublicStrategy } from './en-public-strategy.js'
 import { enReferential } from './en-referential.js'
 import { enScenarios } from './en-scenarios.js'
+import { enStrategy } from './en-strategy.js'
 import type { fr } from './fr.js'
 
 /** The English catalogue: same keys as the French one (checked by the type below). */
@@ -22,6 +27,11 @@ export const en: Record<keyof typeof fr, string> = {
   ...enScenarios,
   ...enFactorBases,
   ...enFootprintMethod,
+  ...enStrategy,
+  ...enIndicators,
+  ...enObjectives,
+  ...enActions,
+  ...enPublicStrategy,
   'site.name': 'Jalons',
   'site.tagline': 'Responsible digital for French local authorities, with shared indicators',
   'ui.colon': ': ',
@@ -39,6 +49,7 @@ export const en: Record<keyof typeof fr, string> = {
   'footer.source': 'Jalons is free software, with no trackers and no third-party cookies.',
   'workspace.nav.api': 'API',
   'workspace.nav.footprint': 'Footprint',
+  'workspace.nav.strategy': 'Strategy',
   'footprintNav.label': 'Footprint navigation',
   'footprintNav.results': 'Results',
   'footprintNav.inventory': 'Inventory',

@@ -1,13 +1,18 @@
 import { frAccounts } from './fr-accounts.js'
+import { frActions } from './fr-actions.js'
 import { frAssessments } from './fr-assessments.js'
 import { frFactorBases } from './fr-factor-bases.js'
 import { frFootprint } from './fr-footprint.js'
 import { frFootprintMethod } from './fr-footprint-method.js'
 import { frImports } from './fr-imports.js'
+import { frIndicators } from './fr-indicators.js'
 import { frInventory } from './fr-inventory.js'
+import { frObjectives } from './fr-objectives.js'
 import { frObservatory } from './fr-observatory.js'
+import { frPublicStrategy } from './fr-public-strategy.js'
 import { frReferential } from './fr-referential.js'
 import { frScenarios } from './fr-scenarios.js'
+import { frStrategy } from './fr-strategy.js'
 
 /** The French catalogue: the reference one. Every other language must have the same keys. */
 export const fr = {
@@ -21,6 +26,11 @@ export const fr = {
   ...frScenarios,
   ...frFactorBases,
   ...frFootprintMethod,
+  ...frStrategy,
+  ...frIndicators,
+  ...frObjectives,
+  ...frActions,
+  ...frPublicStrategy,
   'site.name': 'Jalons',
   'site.tagline': 'Le numérique responsable des territoires, avec des indicateurs partagés',
   'ui.colon': ' : ',
@@ -38,6 +48,7 @@ export const fr = {
   'footer.source': 'Jalons est un logiciel libre, sans traceur ni cookie tiers.',
   'workspace.nav.api': 'API',
   'workspace.nav.footprint': 'Empreinte',
+  'workspace.nav.strategy': 'Stratégie',
   'footprintNav.label': 'Navigation de l’empreinte',
   'footprintNav.results': 'Résultats',
   'footprintNav.inventory': 'Inventaire',

@@ -12,6 +12,8 @@ export type WorkspaceAction =
   | 'assessment.submit'
   | 'inventory.edit'
   | 'footprint.edit'
+  | 'strategy.edit'
+  | 'strategy.publish'
 
 const rolesAllowed: Record<WorkspaceAction, readonly WorkspaceRole[]> = {
   'workspace.view': ['admin', 'contributor', 'reader'],
@@ -26,6 +28,10 @@ const rolesAllowed: Record<WorkspaceAction, readonly WorkspaceRole[]> = {
   'inventory.edit': ['admin', 'contributor'],
   // Scenarios, the workspace's base and method, its own factor bases, freezing a year's result.
   'footprint.edit': ['admin', 'contributor'],
+  // Indicator values, objectives, actions, milestones and the documents' texts.
+  'strategy.edit': ['admin', 'contributor'],
+  // Publishing or withdrawing a document speaks for the territory in public: the admin's call.
+  'strategy.publish': ['admin'],
 }
 
 /** Only members act in a workspace: operators manage workspaces, observers read what is published. */

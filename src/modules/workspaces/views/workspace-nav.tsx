@@ -8,7 +8,7 @@ export function WorkspaceNav({
   current,
 }: {
   c: Context<AppEnv>
-  current: 'home' | 'assessment' | 'footprint' | 'members' | 'audit' | 'api'
+  current: 'home' | 'assessment' | 'footprint' | 'strategy' | 'members' | 'audit' | 'api'
 }) {
   const t = c.get('t')
   const workspace = c.get('workspace')
@@ -17,6 +17,7 @@ export function WorkspaceNav({
     { id: 'home', href: base, label: t('workspace.nav.home'), show: true },
     { id: 'assessment', href: `${base}/autodiagnostic`, label: t('workspace.nav.assessment'), show: true },
     { id: 'footprint', href: `${base}/empreinte`, label: t('workspace.nav.footprint'), show: true },
+    { id: 'strategy', href: `${base}/strategie`, label: t('workspace.nav.strategy'), show: true },
     {
       id: 'members',
       href: `${base}/membres`,

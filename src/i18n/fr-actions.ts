@@ -1,0 +1,2 @@
+/** The action plan (feuille de route) (French, the reference). */
+export const frActions = {}

@@ -1,0 +1,2 @@
+/** The territory's public strategy page (French, the reference). */
+export const frPublicStrategy = {}
