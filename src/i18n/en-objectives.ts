@@ -1,4 +1,138 @@
 import type { frObjectives } from './fr-objectives.js'
 
 /** Objectives, their trajectory and the decree axes overview, in English. */
-export const enObjectives: Record<keyof typeof frObjectives, string> = {}
+export const enObjectives: Record<keyof typeof frObjectives, string> = {
+  'objectives.status.reached': 'reached',
+  'objectives.status.on_track': 'on track',
+  'objectives.status.behind': 'behind',
+  'objectives.status.no_data': 'no measure',
+  'objectives.axisNumber': 'Axis {axis}',
+  'objectives.notFound': 'This objective does not exist in this workspace.',
+
+  'objectives.list.title': 'Objectives',
+  'objectives.list.lead':
+    'An objective bears on an indicator of the referential: a baseline value, then up to five dated targets. Every year, the latest measure is compared with the straight-line trajectory from the baseline through the targets.',
+  'objectives.list.create': 'New objective',
+  'objectives.list.axesLink': 'View by decree axis (art. D2311-15-1 CGCT)',
+  'objectives.list.none': 'No objective yet.',
+  'objectives.list.caption': 'Objectives and where they stand in {year}',
+  'objectives.list.axis': 'Axis',
+  'objectives.list.baseline': 'Baseline',
+  'objectives.list.nextTarget': 'Next target',
+  'objectives.list.measured': 'Latest measure',
+  'objectives.list.status': 'Status',
+
+  'objectives.field.indicator': 'Indicator',
+  'objectives.field.title': 'Title',
+  'objectives.field.axis': 'Decree axis',
+  'objectives.field.baselineYear': 'Baseline year',
+  'objectives.field.baselineValue': 'Baseline value',
+  'objectives.field.targetYear': 'Year of target {row}',
+  'objectives.field.targetValue': 'Value of target {row}',
+  'objectives.field.comment': 'Comment',
+
+  'objectives.form.createTitle': 'New objective',
+  'objectives.form.editTitle': 'Edit the objective “{title}”',
+  'objectives.form.lead':
+    'Values are written in the indicator’s unit, shown in brackets in the list; a decimal comma is accepted (12,5).',
+  'objectives.form.indicatorHint': 'Indicators are grouped by commitment of the referential.',
+  'objectives.form.indicatorChoose': '— Choose an indicator —',
+  'objectives.form.titleHint':
+    'For instance the indicator’s name, or what the authority aims at in one sentence.',
+  'objectives.form.axisHint':
+    'One of the six axes the strategy must cover (art. D2311-15-1 of the CGCT), when the objective belongs to one.',
+  'objectives.form.axisNone': '— No axis —',
+  'objectives.form.baselineLegend': 'Baseline',
+  'objectives.form.baselineHint':
+    'The year and value the trajectory starts from (for instance the latest known measure).',
+  'objectives.form.targetsLegend': 'Targets',
+  'objectives.form.targetsHint':
+    'One to five targets, each with its year (after the baseline year) and its value. Rows left empty are ignored.',
+  'objectives.form.targetsCaption': 'Targets of the objective: year and value',
+  'objectives.form.targetRow': 'Target',
+  'objectives.form.targetNumber': 'Target {row}',
+  'objectives.form.targetYearColumn': 'Year',
+  'objectives.form.targetValueColumn': 'Value',
+  'objectives.form.save': 'Save the objective',
+  'objectives.form.cancel': 'Cancel',
+
+  'objectives.error.invalid': 'Invalid value.',
+  'objectives.error.indicatorRequired': 'Choose an indicator.',
+  'objectives.error.indicatorUnknown': 'Unknown indicator: {id}',
+  'objectives.error.titleRequired': 'Give the objective a title.',
+  'objectives.error.titleLong': 'At most 200 characters.',
+  'objectives.error.commentLong': 'At most 2,000 characters.',
+  'objectives.error.axisUnknown': 'Unknown axis: “{axis}” (axes {first} to {last}, or none).',
+  'objectives.error.year': 'A four-digit year is expected, between 2000 and 2100.',
+  'objectives.error.number': 'A number is expected, for instance 12 or 12.5.',
+  'objectives.error.baselineYearRequired': 'Give the baseline year.',
+  'objectives.error.baselineValueRequired': 'Give the baseline value.',
+  'objectives.error.targetsRequired': 'Give at least one target (year and value).',
+  'objectives.error.targetYearRequired': 'Give the year of target {row}.',
+  'objectives.error.targetValueRequired': 'Give the value of target {row}.',
+  'objectives.error.targetYearTwice': 'One target per year: {year} is already used.',
+  'objectives.error.targetBeforeBaseline': 'The target year {year} is before the baseline year {baseline}',
+  'objectives.error.targetAtBaseline':
+    'The target year {year} is the baseline year: a target comes after it.',
+
+  'objectives.notice.created': 'Objective created.',
+  'objectives.notice.updated': 'Objective updated.',
+  'objectives.notice.deleted': 'Objective deleted.',
+
+  'objectives.view.statusIn': 'Status in {year}:',
+  'objectives.view.statusDetail': 'latest measure {measured}, for {expected} expected on the trajectory.',
+  'objectives.view.noAxis': 'No axis',
+  'objectives.view.targets': 'Targets',
+  'objectives.view.edit': 'Edit the objective',
+  'objectives.view.delete': 'Delete the objective',
+  'objectives.view.trajectory': 'Trajectory',
+  'objectives.view.yearsCaption': 'Trajectory year by year (in {unit})',
+  'objectives.view.year': 'Year',
+  'objectives.view.expected': 'Expected on the trajectory',
+  'objectives.view.measured': 'Measured',
+  'objectives.view.baselineMark': 'baseline',
+  'objectives.view.targetMark': 'target',
+  'objectives.view.computed': 'computed',
+  'objectives.view.baselineStatus': 'starting point',
+  'objectives.view.toCome': 'to come',
+  'objectives.view.rule':
+    'Each year is judged on its own measure: “reached” once the final target is met, “on track” when the measure is at or beyond the trajectory (in the objective’s direction), “behind” otherwise.',
+  'objectives.view.actions': 'Linked actions',
+  'objectives.view.noActions': 'No action of the roadmap is linked to this objective.',
+  'objectives.view.back': 'Back to the objectives',
+
+  'objectives.chart.title': 'Trajectory of the objective “{title}”',
+  'objectives.chart.trajectory': 'Trajectory from {from} in {fromYear} to {to} in {toYear}.',
+  'objectives.chart.measures': 'Measures: {measures}.',
+  'objectives.chart.measurePoint': '{value} in {year}',
+  'objectives.chart.noMeasure': 'No measure yet.',
+  'objectives.chart.keyExpected': 'expected trajectory',
+  'objectives.chart.keyMeasured': 'measured values',
+
+  'objectives.actionStatus.a_planifier': 'to be planned',
+  'objectives.actionStatus.planifiee': 'planned',
+  'objectives.actionStatus.en_cours': 'in progress',
+  'objectives.actionStatus.realisee': 'done',
+  'objectives.actionStatus.abandonnee': 'abandoned',
+
+  'objectives.delete.title': 'Delete the objective “{title}”',
+  'objectives.delete.text': 'The objective and its trajectory will be deleted. The indicator values stay.',
+  'objectives.delete.oneAction':
+    'One action of the roadmap is linked to it: it will stay, without this link.',
+  'objectives.delete.actions':
+    '{count} actions of the roadmap are linked to it: they will stay, without this link.',
+  'objectives.delete.confirm': 'Delete for good',
+  'objectives.delete.cancel': 'Cancel',
+
+  'objectives.axes.title': 'The six axes of the decree',
+  'objectives.axes.lead':
+    'Article D2311-15-1 of the French local government code sets six axes that the responsible digital strategy must cover. Each axis with its objectives and the number of actions tied to it: an empty axis shows at a glance.',
+  'objectives.axes.listLink': 'All objectives',
+  'objectives.axes.caption': 'Objectives and actions per axis, status in {year}',
+  'objectives.axes.objectives': 'Objectives',
+  'objectives.axes.actions': 'Actions',
+  'objectives.axes.counts': 'Objectives: {objectives} · actions tied to the axis: {actions}',
+  'objectives.axes.empty': 'No objective on this axis.',
+  'objectives.axes.none': 'Objectives without an axis',
+  'objectives.axes.noneEmpty': 'Every objective is tied to an axis.',
+}
