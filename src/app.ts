@@ -37,7 +37,11 @@ import {
 import { referentialRoutes } from './modules/referential/referential.routes.js'
 import { actionsRoutes } from './modules/strategy/actions/actions.routes.js'
 import { documentsRoutes } from './modules/strategy/documents/documents.routes.js'
-import { indicatorsRoutes } from './modules/strategy/indicators/indicators.routes.js'
+import {
+  indicatorsRoutes,
+  indicatorUploadLimit,
+  indicatorUploadPath,
+} from './modules/strategy/indicators/indicators.routes.js'
 import { milestonesRoutes } from './modules/strategy/milestones/milestones.routes.js'
 import { objectivesRoutes } from './modules/strategy/objectives/objectives.routes.js'
 import { publicStrategyRoutes } from './modules/strategy/publication/public-strategy.routes.js'
@@ -92,6 +96,7 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
   // The one upload is capped before the CSRF check below reads the body.
   app.use(publishPath, publishUploadLimit)
   for (const path of factorBaseUploadPaths) app.use(path, factorBaseUploadLimit)
+  app.use(indicatorUploadPath, indicatorUploadLimit)
   app.use('*', async (c, next) =>
     isApi(c.req.path) || isStreamedUpload(c.req.method, c.req.path) ? next() : csrf(c, next),
   )
