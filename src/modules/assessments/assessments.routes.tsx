@@ -5,6 +5,7 @@ import { renderNotFound } from '../../ui/error-pages.js'
 import { formValues } from '../../ui/forms.js'
 import { currentReferential } from '../referential/referential.store.js'
 import { indexReferential } from '../referential/referential-index.js'
+import { actionsByRecommendation } from '../strategy/actions/actions.queries.js'
 import { workspaceAccess } from '../workspaces/workspace-access.middleware.js'
 import { type AssessmentContext, loadAssessmentContext } from './assessment-context.js'
 import { type AssessmentRefusal, AssessmentRefused } from './assessment-errors.js'
@@ -194,10 +195,21 @@ export function assessmentsRoutes(deps: AppDependencies) {
     workspaceAccess(deps, 'workspace.view'),
     (c) =>
       withAssessment(c, async (context) => {
-        const results = await buildResults(db, c.get('workspace'), context)
-        return c.render(<ResultsPage c={c} context={context} results={results} />, {
-          title: c.get('t')('assessment.results.title', { year: context.assessment.year }),
-        })
+        const [results, actionByRecommendation] = await Promise.all([
+          buildResults(db, c.get('workspace'), context),
+          actionsByRecommendation(db, c.get('workspace').id),
+        ])
+        return c.render(
+          <ResultsPage
+            c={c}
+            context={context}
+            results={results}
+            actionByRecommendation={actionByRecommendation}
+          />,
+          {
+            title: c.get('t')('assessment.results.title', { year: context.assessment.year }),
+          },
+        )
       }),
   )
 

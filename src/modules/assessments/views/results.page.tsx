@@ -1,8 +1,10 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
 import { formatNumber, type MessageKey } from '../../../i18n/i18n.js'
+import { CsrfField } from '../../../ui/forms.js'
 import { noticeFrom } from '../../../ui/notices.js'
 import { indexReferential } from '../../referential/referential-index.js'
+import { canInWorkspace } from '../../workspaces/workspaces.policy.js'
 import type { AssessmentContext } from '../assessment-context.js'
 import type { PeerView, Results } from '../build-results.js'
 import type { Distribution } from '../peer-statistics.js'
@@ -16,10 +18,13 @@ export function ResultsPage({
   c,
   context,
   results,
+  actionByRecommendation,
 }: {
   c: Context<AppEnv>
   context: AssessmentContext
   results: Results
+  /** recommendation id → the action of the plan answering it. */
+  actionByRecommendation: ReadonlyMap<string, number>
 }) {
   const t = c.get('t')
   const locale = c.get('locale')
@@ -194,6 +199,7 @@ export function ResultsPage({
                     </>
                   ) : null}
                 </small>
+                <RecommendationAction c={c} id={item.id} actionId={actionByRecommendation.get(item.id)} />
               </li>
             ))}
           </ol>
@@ -222,6 +228,45 @@ export function ResultsPage({
       </section>
       <ExportLinks c={c} base={base} withPrint />
     </>
+  )
+}
+
+/**
+ * « Créer une action » (one click: a POST that makes the action, or finds the one already there),
+ * or « Voir l’action » once it exists. The button is for those who may edit the strategy.
+ */
+function RecommendationAction({
+  c,
+  id,
+  actionId,
+}: {
+  c: Context<AppEnv>
+  id: string
+  actionId: number | undefined
+}) {
+  const t = c.get('t')
+  const workspace = c.get('workspace')
+  const actions = `/espace/${workspace.id}/strategie/actions`
+  if (actionId !== undefined)
+    return (
+      <>
+        <br />
+        <a href={`${actions}/${actionId}`}>
+          {t('actions.fromRecommendation.see')}
+          <span class="visually-hidden">{t('actions.fromRecommendation.seeContext', { id })}</span>
+        </a>
+      </>
+    )
+  if (!canInWorkspace(workspace.role, 'strategy.edit')) return null
+  return (
+    <form method="post" action={`${actions}/depuis-recommandation`} class="inline">
+      <CsrfField c={c} />
+      <input type="hidden" name="recommandation" value={id} />
+      <button type="submit" class="secondary">
+        {t('actions.fromRecommendation.button')}
+        <span class="visually-hidden">{t('actions.fromRecommendation.buttonContext', { id })}</span>
+      </button>
+    </form>
   )
 }
 
