@@ -50,6 +50,10 @@ const parameterLabels: Record<string, MessageKey> = {
   service: 'param.service',
   etiquette: 'param.etiquette',
   texte: 'param.texte',
+  engagement: 'param.engagement',
+  responsable: 'param.responsable',
+  recommandation: 'param.recommandation',
+  indicateur: 'param.indicateur',
 }
 
 export function describeProblem(problem: ParameterProblem, t: Translate): string {

@@ -75,6 +75,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (col) => col.notNull())
     .execute()
   await db.schema.createIndex('actions_workspace').on('actions').columns(['workspace_id']).execute()
+  // One action per recommendation and workspace: a double click never makes two (partial index,
+  // which both SQLite and PostgreSQL have).
+  await db.schema
+    .createIndex('actions_recommendation_unique')
+    .on('actions')
+    .columns(['workspace_id', 'recommendation_id'])
+    .unique()
+    .where(sql.ref('recommendation_id'), 'is not', null)
+    .execute()
 
   await db.schema
     .createTable('action_objectives')

@@ -262,22 +262,31 @@ export function createAction(
  * The action answering a recommendation: the one already there, or a new one. The check and the
  * insert share a transaction, so a second click finds the first click's action.
  */
-export function createActionForRecommendation(
+export async function createActionForRecommendation(
   db: Kysely<Database>,
   input: { workspaceId: number; actorId: number; recommendationId: string; action: ActionInput },
 ): Promise<{ id: number; created: boolean }> {
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx
+  const existingAction = (executor: Kysely<Database>) =>
+    executor
       .selectFrom('actions')
       .select('id')
       .where('workspace_id', '=', input.workspaceId)
       .where('recommendation_id', '=', input.recommendationId)
-      .orderBy('id')
       .executeTakeFirst()
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const existing = await existingAction(trx)
+      if (existing) return { id: existing.id, created: false }
+      const id = await insertAction(trx, input)
+      return { id, created: true }
+    })
+  } catch (error) {
+    // Two clicks at the same instant on PostgreSQL: the unique index (migration 007) refuses the
+    // second insert; that click then leads to the first one's action.
+    const existing = await existingAction(db)
     if (existing) return { id: existing.id, created: false }
-    const id = await insertAction(trx, input)
-    return { id, created: true }
-  })
+    throw error
+  }
 }
 
 const inputOf = (details: ActionDetails): ActionInput & { recommendationId: string | null } => ({
