@@ -86,6 +86,8 @@ export function createApp(given: Omit<AppDependencies, 'mailer'> & { mailer?: Ap
       strictTransportSecurity: production ? 'max-age=63072000; includeSubDomains' : false,
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,
+      // A published document is served with its own, stricter CSP (inline CSS only): keep it.
+      overwrite: false,
     }),
   )
   app.use(i18nMiddleware)

@@ -1,2 +1,107 @@
 /** The territory's public strategy page (French, the reference). */
-export const frPublicStrategy = {}
+export const frPublicStrategy = {
+  'publicStrategy.title': 'Stratégie numérique responsable',
+  'publicStrategy.pageTitle': '{name} : stratégie numérique responsable',
+  'publicStrategy.lead':
+    'Ce que la collectivité a publié sur Jalons : ses documents, ses objectifs et leur avancement, les actions publiques de sa feuille de route. Les obligations légales sont évaluées à partir des données publiques.',
+  'publicStrategy.backToTerritory': 'Page du territoire',
+  'publicStrategy.nothing': 'Ce territoire n’a encore rien publié sur Jalons.',
+  'publicStrategy.nothingHint':
+    'Les documents en préparation ne sont jamais visibles ici : seule une publication par un administrateur de l’espace de la collectivité les rend publics.',
+  'publicStrategy.asOf':
+    'Objectifs, actions et jalons tels que publiés le {date} avec « {title} » (version {version}).',
+  'publicStrategy.unreadable':
+    'Une partie des données de cette publication n’a pas pu être lue ; les documents publiés restent consultables.',
+  'publicStrategy.dash': '—',
+  'publicStrategy.yearValue': '{year} : {value}',
+  'publicStrategy.list': ' ; ',
+
+  'publicStrategy.documents.heading': 'Documents publiés',
+  'publicStrategy.documents.caption': 'Documents publiés, du plus récent au plus ancien',
+  'publicStrategy.documents.document': 'Document',
+  'publicStrategy.documents.version': 'Version',
+  'publicStrategy.documents.year': 'Année',
+  'publicStrategy.documents.publishedOn': 'Publié le',
+  'publicStrategy.documents.read': 'Consulter',
+  'publicStrategy.documents.html': 'HTML',
+  'publicStrategy.documents.pdf': 'PDF',
+  'publicStrategy.documents.which': '{kind}, version {version}',
+  'publicStrategy.documents.htmlOf': 'HTML : {name}',
+  'publicStrategy.documents.pdfOf': 'PDF : {name}',
+  'publicStrategy.kind.programme_travail': 'Programme de travail',
+  'publicStrategy.kind.strategie': 'Stratégie numérique responsable',
+  'publicStrategy.kind.bilan_annuel': 'Bilan annuel',
+
+  'publicStrategy.objectives.heading': 'Objectifs et avancement',
+  'publicStrategy.objectives.none': 'Aucun objectif publié.',
+  'publicStrategy.objectives.summary':
+    'Objectifs publiés : {count} — atteints : {reached} ; en bonne voie : {onTrack} ; en retard : {behind} ; sans mesure : {noData}.',
+  'publicStrategy.objectives.caption': 'Objectifs, de la référence aux cibles (page {page} sur {pageCount})',
+  'publicStrategy.objectives.objective': 'Objectif',
+  'publicStrategy.objectives.trajectory': 'Référence → cibles',
+  'publicStrategy.objectives.measured': 'Dernière mesure',
+  'publicStrategy.objectives.status': 'Statut et avancement',
+  'publicStrategy.objectives.indicator': 'Indicateur',
+  'publicStrategy.objectives.progress': '{percent}\u202f%',
+  'publicStrategy.objectives.pages': 'Pages des objectifs',
+  'publicStrategy.objectiveStatus.reached': 'Atteint',
+  'publicStrategy.objectiveStatus.on_track': 'En bonne voie',
+  'publicStrategy.objectiveStatus.behind': 'En retard',
+  'publicStrategy.objectiveStatus.no_data': 'Sans mesure',
+
+  'publicStrategy.actions.heading': 'Actions publiques de la feuille de route',
+  'publicStrategy.actions.none': 'Aucune action publique.',
+  'publicStrategy.actions.summary': 'Actions publiques : {count} — budget annoncé : {budget}.',
+  'publicStrategy.actions.byStatus': 'Par statut : {list}.',
+  'publicStrategy.actions.caption': 'Actions publiques (page {page} sur {pageCount})',
+  'publicStrategy.actions.action': 'Action',
+  'publicStrategy.actions.commitments': 'Engagements',
+  'publicStrategy.actions.status': 'Statut',
+  'publicStrategy.actions.dates': 'Dates',
+  'publicStrategy.actions.budget': 'Budget',
+  'publicStrategy.actions.from': 'du {date}',
+  'publicStrategy.actions.to': 'au {date}',
+  'publicStrategy.actions.pages': 'Pages des actions',
+  'publicStrategy.actionStatus.a_planifier': 'À planifier',
+  'publicStrategy.actionStatus.planifiee': 'Planifiée',
+  'publicStrategy.actionStatus.en_cours': 'En cours',
+  'publicStrategy.actionStatus.realisee': 'Réalisée',
+  'publicStrategy.actionStatus.abandonnee': 'Abandonnée',
+
+  'publicStrategy.milestones.heading': 'Jalons de la démarche REEN',
+  'publicStrategy.milestones.caption':
+    'Étapes de la loi REEN : échéance légale et dates publiées par la collectivité',
+  'publicStrategy.milestones.step': 'Étape',
+  'publicStrategy.milestones.deadline': 'Échéance légale',
+  'publicStrategy.milestones.date': 'Date',
+  'publicStrategy.milestones.deliberation': 'Délibération',
+  'publicStrategy.milestones.document': 'Document',
+  'publicStrategy.milestones.notPublished': 'Non publiée',
+  'publicStrategy.milestones.review': 'Bilan annuel {year}',
+  'publicStrategy.milestones.open': 'Ouvrir',
+  'publicStrategy.milestones.openOf': 'Ouvrir : {step}',
+  'publicStrategy.milestoneKind.programme_travail': 'Programme de travail',
+  'publicStrategy.milestoneKind.strategie': 'Adoption de la stratégie',
+  'publicStrategy.milestoneKind.bilan_annuel': 'Bilan annuel',
+
+  'publicStrategy.obligations.heading': 'Obligations légales',
+  'publicStrategy.obligations.caption':
+    'Obligations légales, évaluées aujourd’hui à partir des données publiques',
+  'publicStrategy.obligations.obligation': 'Obligation',
+  'publicStrategy.obligations.status': 'Statut',
+  'publicStrategy.obligations.deadline': 'Échéance',
+  'publicStrategy.obligations.reasoning': 'Le raisonnement derrière chaque statut, sur la page du territoire',
+
+  'publicStrategy.pages.previous': 'Page précédente',
+  'publicStrategy.pages.next': 'Page suivante',
+  'publicStrategy.pages.status': 'Page {page} sur {pageCount}',
+
+  'publicStrategy.pdfUnavailable.title': 'PDF indisponible',
+  'publicStrategy.pdfUnavailable.text':
+    'Ce serveur ne peut pas produire le PDF de ce document pour le moment. La version HTML, au contenu identique, reste consultable et imprimable.',
+  'publicStrategy.pdfUnavailable.link': 'Lire « {title} » (version {version}) en HTML',
+
+  'publicStrategy.territory.heading': 'Stratégie numérique responsable',
+  'publicStrategy.territory.latest': 'Dernière publication : « {title} » (version {version}), le {date}.',
+  'publicStrategy.territory.link': 'Documents, objectifs et actions publiés par la collectivité',
+}

@@ -5,6 +5,7 @@ import { territoriesApi, territoriesApiOperations } from '../territories/territo
 import { apiError } from './api-errors.js'
 import { footprintApi, footprintApiOperations, workspaceApiPrefix } from './footprint.api.js'
 import { buildOpenApiDocument } from './openapi.js'
+import { strategyApi, strategyApiOperations } from './strategy.api.js'
 
 const apiVersion = '1.0.0'
 
@@ -12,7 +13,12 @@ const apiVersion = '1.0.0'
 export function apiRoutes(dependencies: AppDependencies) {
   const api = new Hono<AppEnv>()
   const document = buildOpenApiDocument(
-    [...territoriesApiOperations, ...referentialApiOperations, ...footprintApiOperations],
+    [
+      ...territoriesApiOperations,
+      ...strategyApiOperations,
+      ...referentialApiOperations,
+      ...footprintApiOperations,
+    ],
     apiVersion,
   )
   api.use('*', async (c, next) => {
@@ -23,6 +29,7 @@ export function apiRoutes(dependencies: AppDependencies) {
   })
   api.get('/openapi.json', (c) => c.json(document))
   api.route('/', territoriesApi(dependencies))
+  api.route('/', strategyApi(dependencies))
   api.route('/', referentialApi(dependencies))
   api.route('/', footprintApi(dependencies))
   api.notFound((c) =>

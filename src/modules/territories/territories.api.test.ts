@@ -86,6 +86,7 @@ describe.each(testDialects())('territories API on %s', (dialect) => {
     expect(Object.keys(body.paths).filter((path) => path.startsWith('/api/v1/territories'))).toEqual([
       '/api/v1/territories',
       '/api/v1/territories/{kind}/{code}',
+      '/api/v1/territories/{kind}/{code}/strategy',
     ])
     const search = body.paths['/api/v1/territories'].get
     expect(search.parameters.map((parameter: { name: string }) => parameter.name)).toEqual([

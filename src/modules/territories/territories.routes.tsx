@@ -5,6 +5,7 @@ import { parseQuery } from '../../lib/parse-query.js'
 import { foldForSearch } from '../../lib/text.js'
 import { renderBadRequest, renderNotFound } from '../../ui/error-pages.js'
 import { currentReferential } from '../referential/referential.store.js'
+import { latestPublication } from '../strategy/publication/published-strategy.queries.js'
 import { getTerritoryProfile } from './get-territory-profile.js'
 import { searchTerritories, territoryVersion } from './territories.queries.js'
 import {
@@ -56,13 +57,16 @@ export function territoriesRoutes({ db }: AppDependencies) {
     // read from the database, so several processes never serve a stale page for long).
     const cacheable =
       c.get('user') === null && query.value.agents === undefined && query.value.achats === undefined
+    // What the territory has published shows on its page: the newest public version is part of the
+    // key, so a publication or a withdrawal shows at once.
+    const publication = await latestPublication(db, kind, code)
     let cacheKey: string | undefined
     if (cacheable) {
       const version = await territoryVersion(db, kind, code)
       if (!version) return notFound()
       const url = new URL(c.req.url)
       const referential = await currentReferential(db)
-      cacheKey = `${c.get('locale')}|${version}|${referential.version}|${url.pathname}${url.search}`
+      cacheKey = `${c.get('locale')}|${version}|${referential.version}|${publication?.id ?? ''}|${url.pathname}${url.search}`
       const cached = pageCache.get(cacheKey)
       if (cached) return c.html(cached)
     }
@@ -71,7 +75,7 @@ export function territoriesRoutes({ db }: AppDependencies) {
       estimate: { agentsFte: query.value.agents, annualPurchasesEur: query.value.achats },
     })
     if (!profile) return notFound()
-    const response = await c.render(<TerritoryPage c={c} profile={profile} />, {
+    const response = await c.render(<TerritoryPage c={c} profile={profile} publication={publication} />, {
       title: profile.territory.name,
       section: 'territories',
     })

@@ -10,11 +10,23 @@ import {
   withQuery,
 } from '../../../ui/components.js'
 import { ObligationStatusList } from '../../obligations/views/obligation-status-list.js'
+import { publicStrategyPath } from '../../strategy/publication/public-strategy.schemas.js'
+import type { PublishedVersion } from '../../strategy/publication/published-strategy.queries.js'
+import { formatDay } from '../../strategy/publication/views/published-format.js'
 import type { TerritoryProfile } from '../get-territory-profile.js'
 import { toSummary } from '../territories.queries.js'
 import { SimulationForm } from './simulation-form.js'
 
-export function TerritoryPage({ c, profile }: { c: Context<AppEnv>; profile: TerritoryProfile }) {
+export function TerritoryPage({
+  c,
+  profile,
+  publication,
+}: {
+  c: Context<AppEnv>
+  profile: TerritoryProfile
+  /** The newest version of its strategy documents still public, if any. */
+  publication?: PublishedVersion | undefined
+}) {
   const t = c.get('t')
   const locale = c.get('locale')
   const { territory } = profile
@@ -64,6 +76,22 @@ export function TerritoryPage({ c, profile }: { c: Context<AppEnv>; profile: Ter
           </a>
         </p>
       </section>
+
+      {publication ? (
+        <section aria-labelledby="strategie">
+          <h2 id="strategie">{t('publicStrategy.territory.heading')}</h2>
+          <p>
+            {t('publicStrategy.territory.latest', {
+              title: publication.title,
+              version: publication.version,
+              date: formatDay(locale, publication.publishedAt),
+            })}
+          </p>
+          <p>
+            <a href={publicStrategyPath(territory)}>{t('publicStrategy.territory.link')}</a>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="rattachements">
         <h2 id="rattachements">{t('territory.parents')}</h2>
