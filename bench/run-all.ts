@@ -9,8 +9,10 @@ import { run as footprintImport } from './footprint-import.bench.js'
 import { run as footprintPages } from './footprint-pages.bench.js'
 import { run as inventoryImport } from './inventory-import.bench.js'
 import { run as loadTerritories } from './load-territories.bench.js'
+import { run as publicStrategyPage } from './public-strategy-page.bench.js'
 import { run as search } from './search.bench.js'
 import { run as startup } from './startup.bench.js'
+import { run as strategyPdf } from './strategy-pdf.bench.js'
 import { runCleanups } from './support/processes.js'
 import { type Figure, printTable } from './support/report.js'
 import { run as territoryPage } from './territory-page.bench.js'
@@ -26,6 +28,8 @@ const benches: [string, () => Promise<Figure[]>][] = [
   ['footprint-import', footprintImport],
   ['inventory-import', inventoryImport],
   ['footprint-pages', footprintPages],
+  ['public-strategy-page', publicStrategyPage],
+  ['strategy-pdf', strategyPdf],
 ]
 
 const figures: Figure[] = []

@@ -28,6 +28,7 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Jalons <ne-pas-repondre@jalons.localhost>'),
   TRUST_PROXY: booleanFlag.default(false),
   LOG_REQUESTS: booleanFlag.default(false),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
 })
 
 export type Config = {
@@ -45,6 +46,8 @@ export type Config = {
   trustProxy: boolean
   /** Where links in mails point to. */
   baseUrl: string
+  /** The browser that prints the strategy documents to PDF; absent, the PDF routes answer 503. */
+  chromiumPath: string
 }
 
 export class ConfigError extends Error {}
@@ -71,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: values.MAIL_FROM,
     trustProxy: values.TRUST_PROXY,
     baseUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+    chromiumPath: values.CHROMIUM_PATH,
   }
 }

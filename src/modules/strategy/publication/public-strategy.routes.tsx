@@ -10,6 +10,7 @@ import type { Referential } from '../../referential/referential.schemas.js'
 import { currentReferential } from '../../referential/referential.store.js'
 import { territoryPathSchema } from '../../territories/territories.schemas.js'
 import { storedDocumentPdf } from '../documents/document-pdf.js'
+import { standaloneDocumentCsp } from '../documents/standalone-documents.js'
 import {
   documentSlugs,
   publicActionsPageSize,
@@ -35,12 +36,6 @@ import { PublicStrategyPage } from './views/public-strategy.page.js'
  * server at once and the browsers of those who already saw it within a minute.
  */
 export const publicStrategyCacheControl = 'private, max-age=60'
-
-/**
- * A published document is standalone HTML with inline CSS and nothing else: no script, no request
- * of any kind may run from it, even if its text was somehow crafted to try.
- */
-export const storedDocumentCsp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 /** The REEN steps' legal deadlines, from the current referential's reen_strategie obligation. */
 function reenDeadlines(referential: Referential): Map<string, string> {
@@ -146,7 +141,7 @@ export function publicStrategyRoutes(deps: AppDependencies) {
     // The stored HTML is the document exactly as published, outside the site's layout.
     return c.html(found.document.html, 200, {
       'cache-control': publicStrategyCacheControl,
-      'content-security-policy': storedDocumentCsp,
+      'content-security-policy': standaloneDocumentCsp,
     })
   })
 

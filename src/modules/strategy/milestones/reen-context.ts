@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../../db/schema.js'
+import { territoryFactsOf } from '../../assessments/assessments.queries.js'
+import { evaluateObligation, type ObligationStatus } from '../../obligations/evaluate-obligations.js'
+import type { Referential } from '../../referential/referential.schemas.js'
+import { listMilestones, type Milestone } from './milestones.queries.js'
+import { type ReenApplicability, type ReenStanding, reenDeadlinesOf, reenStanding } from './reen-standing.js'
+
+export const reenObligationId = 'reen_strategie'
+
+/** Today's date in France (a deliberation of 23:30 on 31 December belongs to that year). */
+export function todayInFrance(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now)
+}
+
+export interface ReenContext {
+  milestones: Milestone[]
+  standing: ReenStanding
+  /** The obligation evaluated for the territory, as its public page does; undefined if the referential has none. */
+  obligation: ObligationStatus | undefined
+}
+
+/**
+ * A workspace's milestones and where its territory stands: the obligation is evaluated as on the
+ * territory's page (its kind, population and declared figures), so both always agree.
+ */
+export async function loadReenContext(
+  db: Kysely<Database>,
+  referential: Referential,
+  workspace: { id: number; territoryId: number },
+  today = todayInFrance(),
+): Promise<ReenContext> {
+  const [milestones, facts] = await Promise.all([
+    listMilestones(db, workspace.id),
+    territoryFactsOf(db, workspace.territoryId),
+  ])
+  const definition = referential.obligations.find((obligation) => obligation.id === reenObligationId)
+  const obligation = definition ? evaluateObligation(definition, facts) : undefined
+  const applicability: ReenApplicability =
+    obligation?.status === 'applies'
+      ? 'applies'
+      : obligation?.status === 'to_confirm'
+        ? 'to_confirm'
+        : 'voluntary'
+  return {
+    milestones,
+    standing: reenStanding(applicability, milestones, today, reenDeadlinesOf(definition)),
+    obligation,
+  }
+}
