@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate.js'
 import { type DemoCredential, seedDemoAccounts } from './modules/demo/demo-accounts.js'
 import { seedDemoAssessments } from './modules/demo/demo-assessments.js'
 import { seedDemoInventory } from './modules/demo/demo-inventory.js'
+import { seedDemoStrategy } from './modules/demo/demo-strategy.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
 import { ensureBundledFactorBases } from './modules/footprint/factor-bases.store.js'
 import { failInterruptedImports } from './modules/inventory/imports/import-jobs.js'
@@ -61,6 +62,7 @@ export async function prepareDatabase(config: Config): Promise<PreparedDatabase>
       demoCredentials = await seedDemoAccounts(handle.db)
       if (await seedDemoAssessments(handle.db)) notes.push('added the demonstration self-assessments')
       if (await seedDemoInventory(handle.db)) notes.push('added the demonstration inventory')
+      if (await seedDemoStrategy(handle.db, config.dataDir)) notes.push('added the demonstration strategy')
     }
   } catch (error) {
     await handle.close()

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Hono } from 'hono'
 import { createApp } from '../app.js'
 import type { AppEnv } from '../app-env.js'
-import { loadConfig } from '../config.js'
+import { type Config, loadConfig } from '../config.js'
 import type { DialectName } from '../db/database.js'
 import { seedDemo } from '../modules/demo/seed-demo.js'
 import { loadTerritoryFixtures } from './territory-fixtures.js'
@@ -13,6 +13,8 @@ import { openTestDatabase, type TestDatabase } from './test-databases.js'
 export interface TestApp {
   app: Hono<AppEnv>
   database: TestDatabase
+  /** The app's settings (DATA_DIR is a fresh temporary folder). */
+  config: Config
   /** GET with the language cookie when asked. */
   get(path: string, options?: { lang?: 'fr' | 'en' }): Promise<Response>
 }
@@ -32,6 +34,7 @@ export async function startTestApp(dialect: DialectName): Promise<TestApp> {
   return {
     app,
     database,
+    config,
     get: (path, options) =>
       Promise.resolve(
         app.request(path, { headers: options?.lang ? { cookie: `lang=${options.lang}` } : {} }),

@@ -378,7 +378,7 @@ export function demoInventoryItems(today: string = todayInFrance()): InventoryIt
   return items
 }
 
-async function demoWorkspaceId(db: Kysely<Database>): Promise<number | undefined> {
+export async function demoWorkspaceId(db: Kysely<Database>): Promise<number | undefined> {
   const city = await db
     .selectFrom('territories')
     .select('id')

@@ -1,13 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createApp } from '../../../app.js'
-import { loadConfig } from '../../../config.js'
 import { inventoryItem } from '../../../test-support/inventory-items.js'
-import { loadTerritoryFixtures } from '../../../test-support/territory-fixtures.js'
-import type { TestApp } from '../../../test-support/test-app.js'
-import { openTestDatabase, testDialects } from '../../../test-support/test-databases.js'
+import { startTestApp, type TestApp } from '../../../test-support/test-app.js'
+import { testDialects } from '../../../test-support/test-databases.js'
 import type { Visitor } from '../../../test-support/test-users.js'
 import { signedInMember } from '../../../test-support/workspace-members.js'
 import { insertItems } from '../../inventory/inventory.queries.js'
@@ -56,12 +52,8 @@ describe.each(testDialects())('indicator values over HTTP on %s', (dialect) => {
     visitor.upload(page(), files, fields)
 
   beforeAll(async () => {
-    const database = await openTestDatabase(dialect)
-    await loadTerritoryFixtures(database.db)
-    dataDir = mkdtempSync(join(tmpdir(), 'jalons-evidence-'))
-    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, TRUST_PROXY: 'true' })
-    const app = createApp({ db: database.db, dialect, config })
-    test = { app, database, get: (path) => Promise.resolve(app.request(path)) }
+    test = await startTestApp(dialect)
+    dataDir = test.config.dataDir
     const signedAdmin = await signedInMember(test, 'admin@example.org', 'admin')
     workspaceId = signedAdmin.workspaceId
     admin = signedAdmin.visitor
