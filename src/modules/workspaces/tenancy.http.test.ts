@@ -11,6 +11,12 @@ import { createScenario } from '../footprint/scenarios/scenarios.queries.js'
 import { insertImport } from '../inventory/imports/imports.queries.js'
 import { insertItem, listDatacenters, saveDatacenter } from '../inventory/inventory.queries.js'
 import { currentReferential } from '../referential/referential.store.js'
+import { createAction } from '../strategy/actions/actions.queries.js'
+import { publishDocument } from '../strategy/documents/publish-document.js'
+import { saveTexts } from '../strategy/documents/strategy-texts.queries.js'
+import { saveIndicatorValue } from '../strategy/indicators/indicator-values.queries.js'
+import { createMilestone } from '../strategy/milestones/milestones.queries.js'
+import { createObjective } from '../strategy/objectives/objectives.queries.js'
 
 const assessmentYear = new Date().getUTCFullYear()
 
@@ -167,8 +173,84 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
         name: 'Tableur',
         actorId: workspace.userId,
       })
-      if (workspace === a && copy.ok)
+      // The strategy: an indicator value with its evidence file, an objective, an action, a
+      // milestone and a published strategy.
+      await saveIndicatorValue(db, test.config.dataDir, {
+        workspaceId: workspace.workspaceId,
+        indicatorId: '2.3',
+        year: assessmentYear,
+        value: 40,
+        source: 'Plan de formation',
+        comment: null,
+        evidenceUrl: null,
+        evidenceFile: {
+          name: 'bilan.pdf',
+          contentType: 'application/pdf',
+          content: new TextEncoder().encode('%PDF-1.4\n%bilan\n'),
+        },
+        actorId: workspace.userId,
+      })
+      const objectiveId = await createObjective(db, {
+        workspaceId: workspace.workspaceId,
+        actorId: workspace.userId,
+        objective: {
+          indicatorId: '2.3',
+          title: 'Former les agents',
+          decreeAxis: 4,
+          baseline: { year: assessmentYear - 1, value: 10 },
+          targets: [{ year: assessmentYear + 2, value: 80 }],
+          comment: null,
+        },
+      })
+      const actionId = await createAction(db, {
+        workspaceId: workspace.workspaceId,
+        actorId: workspace.userId,
+        action: {
+          title: 'Former les agents',
+          description: null,
+          commitments: ['A1.E2'],
+          decreeAxis: 4,
+          ownerUserId: null,
+          ownerService: 'Ressources humaines',
+          startDate: `${assessmentYear}-01-01`,
+          endDate: `${assessmentYear}-12-31`,
+          status: 'en_cours',
+          budgetEuros: 1000,
+          isPublic: true,
+          objectiveIds: [objectiveId],
+        },
+      })
+      const milestoneId = await createMilestone(db, {
+        workspaceId: workspace.workspaceId,
+        actorId: workspace.userId,
+        milestone: {
+          kind: 'programme_travail',
+          date: '2022-12-08',
+          year: null,
+          deliberationNumber: null,
+          documentUrl: null,
+          comment: null,
+        },
+      })
+      await saveTexts(db, {
+        workspaceId: workspace.workspaceId,
+        actorId: workspace.userId,
+        texts: { introduction: 'Introduction', governance: 'Gouvernance', means: '', past_actions: '' },
+      })
+      const published = await publishDocument(db, {
+        workspace: { id: workspace.workspaceId, territoryId: (await territoryOf(workspace.workspaceId)).id },
+        kind: 'strategie',
+        year: assessmentYear,
+        actorId: workspace.userId,
+      })
+      if (workspace === a && copy.ok && published.ok)
         Object.assign(own, {
+          indicatorId: '2.3',
+          objectiveId: String(objectiveId),
+          actionId: String(actionId),
+          milestoneId: String(milestoneId),
+          documentId: String(published.id),
+          kind: 'strategie',
           itemId: String(item),
           datacenterId: String(datacenter?.id),
           importId: String(importId),
@@ -202,6 +284,7 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
   const queries: Record<string, string> = {
     '/espace/:workspaceId/empreinte/export': '?format=csv',
     '/espace/:workspaceId/empreinte/inventaire/export': '?format=modele-csv',
+    '/espace/:workspaceId/strategie/actions/export': '?format=csv',
   }
   const fill = (path: string, workspaceId: number, userId: number) =>
     (queries[path] ? path + queries[path] : path)
@@ -225,6 +308,12 @@ describe.each(testDialects())('workspace isolation on %s', (dialect) => {
           'footprint_settings',
           'factor_bases',
           'api_tokens',
+          'indicator_values',
+          'objectives',
+          'actions',
+          'strategy_milestones',
+          'strategy_texts',
+          'strategy_documents',
         ] as const
       ).map((table) => db.selectFrom(table).selectAll().where('workspace_id', '=', b.workspaceId).execute()),
     )
