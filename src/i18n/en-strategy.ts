@@ -331,6 +331,7 @@ export const enStrategy: Record<keyof typeof frStrategy, string> = {
   'doc.means.total': 'Total, abandoned actions excluded',
   'doc.means.carriers': 'In charge',
   'doc.means.service': '{name}: {count} actions',
+  'doc.means.serviceOne': '{name}: 1 action',
   'doc.means.members': '{count} actions carried by team members',
   'doc.means.text': 'Other means',
 }

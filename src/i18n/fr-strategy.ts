@@ -339,6 +339,7 @@ export const frStrategy = {
   'doc.means.total': 'Total, hors actions abandonnées',
   'doc.means.carriers': 'Porteurs',
   'doc.means.service': '{name} : {count} actions',
+  'doc.means.serviceOne': '{name} : 1 action',
   'doc.means.members': '{count} actions portées par des membres de l’équipe',
   'doc.means.text': 'Autres moyens',
 }

@@ -608,7 +608,11 @@ export function MeansPart({ d }: { d: DocContext }) {
           <h3>{t('doc.means.carriers')}</h3>
           <ul>
             {actions.services.map((service) => (
-              <li>{t('doc.means.service', { name: service.name, count: service.count })}</li>
+              <li>
+                {service.count === 1
+                  ? t('doc.means.serviceOne', { name: service.name })
+                  : t('doc.means.service', { name: service.name, count: service.count })}
+              </li>
             ))}
             {actions.carriedByMembers > 0 ? (
               <li>{t('doc.means.members', { count: actions.carriedByMembers })}</li>
