@@ -10,7 +10,11 @@ import { freezeFootprintResult } from '../../footprint/results/frozen-results.js
 import { computeWorkspaceFootprint } from '../../footprint/workspace-footprint.js'
 import { insertItem, insertItems } from '../../inventory/inventory.queries.js'
 import { currentReferential } from '../../referential/referential.store.js'
-import { type ComputedIndicatorValue, computedIndicatorValues } from './computed-indicators.js'
+import {
+  type ComputedIndicatorValue,
+  computedIndicatorValues,
+  roundReading as r,
+} from './computed-indicators.js'
 import { indicatorHistory, indicatorReadings } from './indicator-readings.js'
 import { saveIndicatorValue } from './indicator-values.queries.js'
 
@@ -143,14 +147,14 @@ describe.each(testDialects())('computed indicator values on %s', (dialect) => {
       const climate = footprint.total.impacts.climate
       const kg = climate?.total.value as number
       expect(kg).toBeGreaterThan(0)
-      expect(findValue(values, '4.1', year)).toMatchObject({ value: kg / 1000, unit: 'tCO2e' })
-      expect(findValue(values, '4.1', year, 'total')?.value).toBe(kg / 1000)
+      expect(findValue(values, '4.1', year)).toMatchObject({ value: r(kg / 1000), unit: 'tCO2e' })
+      expect(findValue(values, '4.1', year, 'total')?.value).toBe(r(kg / 1000))
       expect(findValue(values, '4.1', year, 'manufacturing')?.value).toBe(
-        (climate?.manufacturing.value as number) / 1000,
+        r((climate?.manufacturing.value as number) / 1000),
       )
-      expect(findValue(values, '4.1', year, 'use')?.value).toBe((climate?.use.value as number) / 1000)
+      expect(findValue(values, '4.1', year, 'use')?.value).toBe(r((climate?.use.value as number) / 1000))
       expect(findValue(values, '4.1', year, 'per_agent')).toMatchObject({ unit: 'kgCO2e/agent' })
-      expect(findValue(values, '4.1', year, 'per_agent')?.value).toBeCloseTo(kg / agents, 9)
+      expect(findValue(values, '4.1', year, 'per_agent')?.value).toBe(r(kg / agents))
     }
     const total = findValue(values, '4.1', 2024)
     expect(total?.explanationHref).toBe(
@@ -166,9 +170,9 @@ describe.each(testDialects())('computed indicator values on %s', (dialect) => {
   it('counts computers, monitors, smartphones and tablets per agent', async () => {
     const values = await computedIndicatorValues(database.db, workspaceId, [2024, 2025])
     // 2024: 10 + 6 laptops, 5 + 2 monitors, 2 smartphones, 4 desktops (the server is not counted).
-    expect(findValue(values, '4.2', 2024)).toMatchObject({ value: 29 / agents, unit: 'nombre / agent' })
+    expect(findValue(values, '4.2', 2024)).toMatchObject({ value: r(29 / agents), unit: 'nombre / agent' })
     // 2025: the devices retired in 2024 are gone.
-    expect(findValue(values, '4.2', 2025)?.value).toBe(17 / agents)
+    expect(findValue(values, '4.2', 2025)?.value).toBe(r(17 / agents))
     expect(findValue(values, '4.2', 2025)?.explanationHref).toBe(
       `/espace/${workspaceId}/empreinte?annee=2025&methode=stock`,
     )
@@ -182,7 +186,7 @@ describe.each(testDialects())('computed indicator values on %s', (dialect) => {
       'Inventory: 10 devices retired in 2024 with their purchase and retirement dates',
     )
     // 4 reused out of 12 retired (the monitors count, their route unknown).
-    expect(findValue(values, '6.1', 2024)?.value).toBeCloseTo((4 / 12) * 100, 10)
+    expect(findValue(values, '6.1', 2024)?.value).toBe(r((4 / 12) * 100))
     expect(findValue(values, '6.1', 2024)?.explanationHref).toBe(
       `/espace/${workspaceId}/empreinte/reemploi?annee=2024`,
     )
@@ -230,12 +234,12 @@ describe.each(testDialects())('computed indicator values on %s', (dialect) => {
     )
     const values = await computedIndicatorValues(database.db, withoutAgents, [2023, 2024])
     const frozenValue = findValue(values, '4.1', 2023)
-    expect(frozenValue?.value).toBe((frozen.result.total.impacts.climate?.total.value as number) / 1000)
+    expect(frozenValue?.value).toBe(r((frozen.result.total.impacts.climate?.total.value as number) / 1000))
     expect(frozenValue?.explanationHref).toContain('bilan=1')
     expect(frozenValue?.source).toContain('Bilan 2023 figé')
     const live = await computeWorkspaceFootprint(database.db, withoutAgents, { year: 2024 })
     expect(findValue(values, '4.1', 2024)?.value).toBe(
-      (live.total.impacts.climate?.total.value as number) / 1000,
+      r((live.total.impacts.climate?.total.value as number) / 1000),
     )
     expect(frozenValue?.value).not.toBe(findValue(values, '4.1', 2024)?.value)
   })
@@ -273,13 +277,23 @@ describe.each(testDialects())('computed indicator values on %s', (dialect) => {
         evidenceUrl: 'https://example.org/parc',
         evidenceFileName: null,
       },
-      expect.objectContaining({ indicatorId: '4.2', year: 2025, value: 17 / agents, origin: 'computed' }),
+      expect.objectContaining({ indicatorId: '4.2', year: 2025, value: r(17 / agents), origin: 'computed' }),
       expect.objectContaining({ indicatorId: '6.1', year: 2024, origin: 'computed' }),
     ])
     expect(await indicatorHistory(database.db, referential, workspaceId, '4.2', [2023, 2024, 2025])).toEqual([
-      { year: 2023, value: 29 / agents },
+      { year: 2023, value: r(29 / agents) },
       { year: 2024, value: 0.5 },
-      { year: 2025, value: 17 / agents },
+      { year: 2025, value: r(17 / agents) },
     ])
+  })
+})
+
+describe('roundReading', () => {
+  it('keeps one decimal from 10 up and two below, as a person types a figure', () => {
+    expect(r(65.469)).toBe(65.5)
+    expect(r(1234.56)).toBe(1234.6)
+    expect(r(1.8963)).toBe(1.9)
+    expect(r(0.456)).toBe(0.46)
+    expect(r(-12.34)).toBe(-12.3)
   })
 })

@@ -129,7 +129,18 @@ export async function computedIndicatorValues(
       : [],
     assessmentIndicators.length > 0 ? assessmentValues(context, assessmentIndicators) : [],
   ])
-  return parts.flat()
+  return parts.flat().map((reading) => ({ ...reading, value: roundReading(reading.value) }))
+}
+
+/**
+ * A computed value to the precision a person would have typed (one decimal from 10 up, two below):
+ * objectives, documents and the public page then show and compare the figure the indicator page
+ * shows, never a 65,469 beside a 65,5.
+ */
+export function roundReading(value: number): number {
+  const decimals = Math.abs(value) >= 10 ? 1 : 2
+  const factor = 10 ** decimals
+  return Math.round(value * factor) / factor
 }
 
 interface ComputeContext {
