@@ -98,6 +98,16 @@ export const appPages: AppPage[] = [
     heading: { fr: /^Jalons-sur-Loire \(démonstration\)/, en: /^Jalons-sur-Loire \(démonstration\)/ },
   },
   {
+    // What the demo city published (its seed publishes a strategy): documents, objectives, actions.
+    name: 'demo-public-strategy',
+    path: '/territoires/commune/DEMO-VILLE/strategie',
+    status: 200,
+    heading: {
+      fr: /^Jalons-sur-Loire \(démonstration\)[\s\S]*Stratégie numérique responsable$/,
+      en: /^Jalons-sur-Loire \(démonstration\)[\s\S]*Responsible digital strategy$/,
+    },
+  },
+  {
     name: 'demo-epci',
     path: '/territoires/epci/DEMO-AGGLO',
     status: 200,
