@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../../../test-support/test-app.js'
 import { testDialects } from '../../../test-support/test-databases.js'
 import { signedInMember } from '../../../test-support/workspace-members.js'
 import { storedDocumentPdf } from '../documents/document-pdf.js'
+import { insertAction, insertObjective } from '../test-strategy-data.js'
 import {
   insertPublishedDocument,
   testAction,
@@ -58,7 +59,8 @@ describe.each(testDialects())('public strategy page on %s', (dialect) => {
   it('shows what was published to anyone: documents, objectives and progress, public actions, milestones', async () => {
     const { response, html } = await page(strategyPage(lyon))
     expect(response.status).toBe(200)
-    expect(response.headers.get('cache-control')).toBe('private, max-age=60')
+    // Asked again each time: it follows the language cookie (a kept copy stayed French after « English »).
+    expect(response.headers.get('cache-control')).toBe('private, no-cache')
     expect(html).toContain('<h1><span class="subtitle">Lyon')
     // The documents, each as HTML and PDF.
     expect(html).toContain('Stratégie numérique responsable de Lyon 2025')
@@ -101,48 +103,17 @@ describe.each(testDialects())('public strategy page on %s', (dialect) => {
 
   it('never shows the live tables: an internal action or an objective added after publication stays private', async () => {
     const { db } = test.database
-    const now = new Date().toISOString()
-    await db
-      .insertInto('objectives')
-      .values({
-        workspace_id: lyonWorkspace,
-        indicator_id: '4.1',
-        title: 'Objectif encore en préparation',
-        decree_axis: null,
-        baseline_year: 2024,
-        baseline_value: 10,
-        targets: JSON.stringify([{ year: 2030, value: 5 }]),
-        comment: null,
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute()
+    await insertObjective(db, lyonWorkspace, {
+      indicatorId: '4.1',
+      title: 'Objectif encore en préparation',
+      baseline: { year: 2024, value: 10 },
+      targets: [{ year: 2030, value: 5 }],
+    })
     for (const [title, isPublic] of [
-      ['Action interne confidentielle', 0],
-      ['Action publique ajoutée après la publication', 1],
+      ['Action interne confidentielle', false],
+      ['Action publique ajoutée après la publication', true],
     ] as const)
-      await db
-        .insertInto('actions')
-        .values({
-          workspace_id: lyonWorkspace,
-          title,
-          description: null,
-          commitments: null,
-          decree_axis: null,
-          owner_user_id: null,
-          owner_service: null,
-          start_date: null,
-          end_date: null,
-          status: 'en_cours',
-          budget_euros: 1000,
-          is_public: isPublic,
-          recommendation_id: null,
-          created_by: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute()
+      await insertAction(db, lyonWorkspace, { title, isPublic, budgetEuros: 1000 })
     const { visitor } = await signedInMember(test, 'admin-lyon@example.org', 'admin')
     const anonymous = (await page(strategyPage(lyon))).html
     const member = await (await visitor.request(strategyPage(lyon))).text()
@@ -158,28 +129,11 @@ describe.each(testDialects())('public strategy page on %s', (dialect) => {
     const { db } = test.database
     // Villeurbanne has a workspace with a draft action, but has published nothing.
     const { workspaceId } = await workspaceOf(db, { kind: 'commune', code: '69266' })
-    const now = new Date().toISOString()
-    await db
-      .insertInto('actions')
-      .values({
-        workspace_id: workspaceId,
-        title: 'Brouillon de Villeurbanne',
-        description: null,
-        commitments: null,
-        decree_axis: null,
-        owner_user_id: null,
-        owner_service: null,
-        start_date: null,
-        end_date: null,
-        status: 'a_planifier',
-        budget_euros: null,
-        is_public: 1,
-        recommendation_id: null,
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute()
+    await insertAction(db, workspaceId, {
+      title: 'Brouillon de Villeurbanne',
+      isPublic: true,
+      status: 'a_planifier',
+    })
     for (const code of ['69266', '13001']) {
       const { response, html } = await page(strategyPage({ kind: 'commune', code }))
       expect(response.status, code).toBe(200)

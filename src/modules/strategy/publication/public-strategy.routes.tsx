@@ -31,11 +31,18 @@ import { renderPdfUnavailable } from './views/pdf-unavailable.page.js'
 import { PublicStrategyPage } from './views/public-strategy.page.js'
 
 /**
- * Private to the visitor's browser (the page follows the language cookie and shows who is signed
- * in, so no shared cache may keep it), and for one minute only: a withdrawn version leaves the
- * server at once and the browsers of those who already saw it within a minute.
+ * A published document (HTML or PDF, the same in every language): private to the visitor's browser
+ * and for one minute only, so a withdrawn version leaves the browsers of those who saw it within a
+ * minute (it leaves the server at once).
  */
 export const publicStrategyCacheControl = 'private, max-age=60'
+
+/**
+ * The page itself follows the language cookie and shows who is signed in: a browser must ask again
+ * each time (a kept copy showed the French page after « English »). The server's own cache makes
+ * asking again cheap.
+ */
+export const publicStrategyPageCacheControl = 'private, no-cache'
 
 /** The REEN steps' legal deadlines, from the current referential's reen_strategie obligation. */
 function reenDeadlines(referential: Referential): Map<string, string> {
@@ -75,7 +82,7 @@ export function publicStrategyRoutes(deps: AppDependencies) {
     if (!publications) return renderNotFound(c, c.get('t')('error.territoryNotFound', { kind, code }))
     const { territory, versions } = publications
     const referential = await currentReferential(db)
-    c.header('cache-control', publicStrategyCacheControl)
+    c.header('cache-control', publicStrategyPageCacheControl)
     let cacheKey: string | undefined
     if (c.get('user') === null) {
       const url = new URL(c.req.url)
