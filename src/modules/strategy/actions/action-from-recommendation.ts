@@ -63,9 +63,11 @@ export async function findRecommendation(
 /** The action a recommendation becomes: to plan, in its commitment and the commitment's first axis. */
 export function actionFromRecommendation({ question, commitment }: FoundRecommendation): ActionInput {
   const text = question.recommendation.text
+  const title = titleFromText(text)
   return {
-    title: titleFromText(text),
-    description: text,
+    title,
+    // The whole text only when the title had to be cut: said twice, it would show twice everywhere.
+    description: title === text ? null : text,
     commitments: [commitment.id],
     decreeAxis: commitment.decreeAxes[0] ?? null,
     ownerUserId: null,

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ActionStatus } from '../../../db/schema.js'
 import { startTestApp, type TestApp } from '../../../test-support/test-app.js'
 import { testDialects } from '../../../test-support/test-databases.js'
 import type { Visitor } from '../../../test-support/test-users.js'
@@ -8,20 +7,7 @@ import { startAssessment } from '../../assessments/start-assessment.js'
 import { readXlsxSheet } from '../../footprint/xlsx/read-xlsx.js'
 import { currentReferential } from '../../referential/referential.store.js'
 import { type ActionInput, createAction } from './actions.queries.js'
-
-const action = (fields: Partial<ActionInput> & { title: string; status: ActionStatus }): ActionInput => ({
-  description: null,
-  commitments: [],
-  decreeAxis: null,
-  ownerUserId: null,
-  ownerService: null,
-  startDate: null,
-  endDate: null,
-  budgetEuros: null,
-  isPublic: false,
-  objectiveIds: [],
-  ...fields,
-})
+import { testActionInput } from './test-action-input.js'
 
 describe.each(testDialects())(
   'the action plan’s list, calendar, exports and recommendations on %s',
@@ -51,7 +37,7 @@ describe.each(testDialects())(
       outsider = other.visitor
       otherWorkspaceId = other.workspaceId
       const seeds: Record<string, ActionInput> = {
-        audit: action({
+        audit: testActionInput({
           title: 'Audit RGAA',
           status: 'en_cours',
           commitments: ['A1.E1'],
@@ -62,7 +48,7 @@ describe.each(testDialects())(
           budgetEuros: 1000,
           isPublic: true,
         }),
-        market: action({
+        market: testActionInput({
           title: 'Marché réemploi',
           status: 'planifiee',
           commitments: ['A2.E2', 'A2.E3'],
@@ -72,7 +58,7 @@ describe.each(testDialects())(
           endDate: '2027-02-01',
           budgetEuros: 2500.5,
         }),
-        training: action({
+        training: testActionInput({
           title: 'Sensibiliser les agents',
           status: 'realisee',
           commitments: ['A2.E1'],
@@ -80,8 +66,8 @@ describe.each(testDialects())(
           startDate: '2024-01-15',
           endDate: '2024-12-31',
         }),
-        undated: action({ title: 'Idée sans date', status: 'a_planifier', commitments: ['A1.E1'] }),
-        day: action({
+        undated: testActionInput({ title: 'Idée sans date', status: 'a_planifier', commitments: ['A1.E1'] }),
+        day: testActionInput({
           title: 'Journée unique',
           status: 'abandonnee',
           commitments: ['A3.E1'],
@@ -95,7 +81,7 @@ describe.each(testDialects())(
       await createAction(db, {
         workspaceId: otherWorkspaceId,
         actorId: other.userId,
-        action: action({ title: 'Action de Marseille', status: 'en_cours', commitments: ['A1.E1'] }),
+        action: testActionInput({ title: 'Action de Marseille', status: 'en_cours', commitments: ['A1.E1'] }),
       })
     })
     afterAll(async () => {
@@ -361,7 +347,8 @@ describe.each(testDialects())(
         expect(more).toHaveLength(0)
         expect(created).toMatchObject({
           title: text,
-          description: text,
+          // Short enough to be the title whole: not repeated as the description.
+          description: null,
           commitments: 'A1.E1',
           decree_axis: 5,
           status: 'a_planifier',
