@@ -13,15 +13,12 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import { createApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
-import { migrateToLatest } from '../src/db/migrate.js'
-import { ensureBundledFactorBases } from '../src/modules/footprint/factor-bases.store.js'
 import type { InventoryItem } from '../src/modules/footprint/inventory-item.js'
 import { bulkBatchSize, insertItemsBulk } from '../src/modules/inventory/imports/bulk-insert.js'
-import { ensureBundledReferentials } from '../src/modules/referential/referential.store.js'
 import { inventoryItem } from '../src/test-support/inventory-items.js'
 import { createTestUser, Visitor } from '../src/test-support/test-users.js'
 import { insertTestWorkspace } from '../src/test-support/test-workspaces.js'
-import { freshPostgres, freshSqlite } from './support/databases.js'
+import { freshPostgres, freshSqlite, migrateWithBundledData } from './support/databases.js'
 import { makeTempDir, removeTempDir, spawnNode } from './support/processes.js'
 import {
   benchDatabaseUrl,
@@ -98,9 +95,7 @@ async function measureHere(database: 'sqlite' | 'postgres'): Promise<Measure> {
   const dataDir = makeTempDir('jalons-bench-pages-data-')
   try {
     const { db } = fresh.handle
-    await migrateToLatest(db, fresh.schema ? { schema: fresh.schema } : {})
-    await ensureBundledReferentials(db)
-    await ensureBundledFactorBases(db)
+    await migrateWithBundledData(fresh)
     // Agents declared: the « per agent » lever needs them.
     const { workspaceId, territoryId } = await insertTestWorkspace(db, { agents: 800, population: 60_000 })
     const territory = await db

@@ -22,24 +22,25 @@ import {
   testSnapshot,
   workspaceOf,
 } from '../src/modules/strategy/publication/test-publications.js'
-import { load } from './support/http-load.js'
+import {
+  helloFigure,
+  measurePage,
+  pageFigures,
+  pageLoadSettings,
+  startServer,
+} from './support/page-throughput.js'
 import {
   type Child,
   freePort,
   helloScript,
-  host,
-  httpGet,
   makeTempDir,
   removeTempDir,
   requireBuilt,
   serverEnv,
   serverScript,
-  spawnNode,
   stopChild,
-  waitFor200,
 } from './support/processes.js'
 import {
-  envInteger,
   type Figure,
   heading,
   isMainModule,
@@ -95,27 +96,11 @@ function largeSnapshot() {
 /** Elements as the EcoIndex counts them (every element; the page has no <svg>). */
 const elementCount = (html: string) => (html.match(/<[a-zA-Z][^>]*>/g) ?? []).length
 
-async function startChild(
-  script: string,
-  env: NodeJS.ProcessEnv,
-  readyPath: string,
-): Promise<{ child: Child; base: string }> {
-  const port = Number(env.PORT)
-  const child = spawnNode(script, env)
-  const base = `http://${host}:${port}`
-  const since = performance.now()
-  await waitFor200(`${base}${readyPath}`, child, { since, timeoutMs: 60_000 })
-  return { child, base }
-}
-
 export async function run(): Promise<Figure[]> {
   heading('Public strategy page throughput (SQLite, HTTP, autocannon)')
   requireBuilt(serverScript)
   requireBuilt(helloScript)
-  const duration = envInteger('BENCH_DURATION', 10, 1, 120)
-  const warmUp = envInteger('BENCH_WARMUP', 2, 0, 60)
-  const connections = envInteger('BENCH_CONNECTIONS', 50, 1, 1000)
-  note(`${connections} connections, ${warmUp} s warm-up then ${duration} s per URL`)
+  const settings = pageLoadSettings()
 
   const dataDir = makeTempDir('jalons-bench-strategy-')
   const children: Child[] = []
@@ -168,35 +153,21 @@ export async function run(): Promise<Figure[]> {
       await handle.close()
     }
 
-    const jalons = await startChild(
+    const jalons = await startServer(
       serverScript,
       serverEnv({ ...serverSettings, PORT: String(await freePort()) }),
       '/healthz',
     )
     children.push(jalons.child)
-    const hello = await startChild(helloScript, serverEnv({ PORT: String(await freePort()) }), '/')
+    const hello = await startServer(helloScript, serverEnv({ PORT: String(await freePort()) }), '/')
     children.push(hello.child)
 
-    const measure = async (label: string, url: string, server: Child) => {
-      const answer = await httpGet(url, 5000)
-      if (answer.status !== 200) throw new Error(`${url} answered HTTP ${answer.status}`)
-      if (warmUp > 0) await load(url, warmUp, connections)
-      const result = await load(url, duration, connections, server.process.pid)
-      const cpu =
-        result.cpuMsPerRequest === undefined
-          ? ''
-          : `; server CPU ${ms(result.cpuMsPerRequest)}/request (≈ ${Math.round(1000 / result.cpuMsPerRequest)} req/s per CPU-second)`
-      note(
-        `${label}: ${Math.round(result.rps)} req/s, p50 ${ms(result.p50)}, p99 ${ms(result.p99)}, ${result.requests} × 200, ${result.failures} failures, ${Buffer.byteLength(answer.body)} bytes${cpu}`,
-      )
-      return { result, body: answer.body }
-    }
-
-    const helloResult = (await measure('hello world', `${hello.base}/`, hello.child)).result
-    const { result, body } = await measure(
+    const helloResult = (await measurePage('hello world', `${hello.base}/`, hello.child, settings)).result
+    const { result, body } = await measurePage(
       'public strategy page (Lyon)',
       `${jalons.base}${pagePath}`,
       jalons.child,
+      settings,
     )
     if (!body.includes('Action 1 :')) throw new Error('the page does not show the published actions')
 
@@ -208,42 +179,8 @@ export async function run(): Promise<Figure[]> {
     const elements = elementCount(body)
     const eco = ecoIndex({ domElements: elements, requests: 3, sizeKb: totalBytes / 1000 })
     figures.push(
-      report({
-        bench,
-        database: 'SQLite',
-        measure: 'public strategy page req/s',
-        value: `${Math.round(result.rps)}${result.failures > 0 ? ` (${result.failures} failures)` : ''}`,
-        target: `≥ ${targetRps}`,
-        met: result.rps >= targetRps && result.failures === 0,
-      }),
-      report({
-        bench,
-        database: 'SQLite',
-        measure: 'public strategy page latency p50 / p99',
-        value: `${ms(result.p50)} / ${ms(result.p99)}`,
-      }),
-      ...(result.cpuMsPerRequest === undefined
-        ? []
-        : [
-            report({
-              bench,
-              database: 'SQLite',
-              measure: 'public strategy page server CPU per request',
-              value: `${ms(result.cpuMsPerRequest)} (≈ ${Math.round(1000 / result.cpuMsPerRequest)} req/s per core)`,
-            }),
-          ]),
-      report({
-        bench,
-        database: 'SQLite',
-        measure: 'public strategy page ÷ hello world',
-        value: `${((100 * result.rps) / helloResult.rps).toFixed(1)} %`,
-      }),
-      report({
-        bench,
-        database: '-',
-        measure: 'hello world req/s, p50 / p99',
-        value: `${Math.round(helloResult.rps)}, ${ms(helloResult.p50)} / ${ms(helloResult.p99)}`,
-      }),
+      ...pageFigures(bench, 'public strategy page', result, helloResult, targetRps),
+      helloFigure(bench, helloResult),
       report({
         bench,
         database: '-',

@@ -13,29 +13,22 @@
  * and page count. BENCH_STRATEGY_PDF_OUT=<file> keeps the last PDF (and its HTML), to look at.
  */
 import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { openDatabase } from '../src/db/database.js'
-import { migrateToLatest } from '../src/db/migrate.js'
 import { actionStatuses } from '../src/db/schema.js'
 import { chromiumAvailable, pdfPageCount, printPdf } from '../src/lib/print-pdf.js'
-import { ensureBundledFactorBases } from '../src/modules/footprint/factor-bases.store.js'
 import type { DeviceType } from '../src/modules/footprint/inventory-item.js'
 import { insertItemsBulk } from '../src/modules/inventory/imports/bulk-insert.js'
-import {
-  currentReferential,
-  ensureBundledReferentials,
-} from '../src/modules/referential/referential.store.js'
+import { currentReferential } from '../src/modules/referential/referential.store.js'
 import { collectDocumentData } from '../src/modules/strategy/documents/document-data.js'
 import { renderDocumentHtml } from '../src/modules/strategy/documents/render-document.js'
+import { referentialIndicators } from '../src/modules/strategy/indicators/referential-indicators.js'
 import {
   insertAction,
   insertIndicatorValue,
   insertObjective,
-} from '../src/modules/strategy/documents/test-strategy-data.js'
-import { referentialIndicators } from '../src/modules/strategy/indicators/referential-indicators.js'
+} from '../src/modules/strategy/test-strategy-data.js'
 import { inventoryItem } from '../src/test-support/inventory-items.js'
 import { insertTestWorkspace } from '../src/test-support/test-workspaces.js'
-import { makeTempDir, removeTempDir } from './support/processes.js'
+import { freshSqlite, migrateWithBundledData } from './support/databases.js'
 import {
   envInteger,
   type Figure,
@@ -61,13 +54,10 @@ export async function run(): Promise<Figure[]> {
     note(`Chromium not found at ${chromiumPath}: set CHROMIUM_PATH`)
     return [report({ bench, database: 'SQLite', measure: 'could not run', value: 'no Chromium' })]
   }
-  const dir = makeTempDir('jalons-bench-strategy-')
-  const handle = await openDatabase(`sqlite:${join(dir, 'bench.sqlite')}`)
+  const database = await freshSqlite()
   try {
-    const { db } = handle
-    await migrateToLatest(db)
-    await ensureBundledReferentials(db)
-    await ensureBundledFactorBases(db)
+    const { db } = database.handle
+    await migrateWithBundledData(database)
     const referential = await currentReferential(db)
     const { workspaceId, territoryId } = await insertTestWorkspace(db, { population: 60_000, agents: 800 })
     const types: DeviceType[] = ['laptop', 'desktop', 'monitor', 'smartphone', 'printer', 'tablet']
@@ -241,8 +231,7 @@ export async function run(): Promise<Figure[]> {
       }),
     ]
   } finally {
-    await handle.close()
-    removeTempDir(dir)
+    await database.dispose()
   }
 }
 

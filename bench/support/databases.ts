@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { type DatabaseHandle, openDatabase } from '../../src/db/database.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
+import { ensureBundledFactorBases } from '../../src/modules/footprint/factor-bases.store.js'
+import { ensureBundledReferentials } from '../../src/modules/referential/referential.store.js'
 import {
   loadOfficialTerritories,
   type OfficialLoadResult,
@@ -56,6 +58,14 @@ export async function freshPostgres(url: string): Promise<BenchDatabase> {
     throw error
   }
   return { handle, label: 'PostgreSQL', schema, dispose }
+}
+
+/** Migrates an empty database and adds the bundled referentials and factor bases, as a first start does. */
+export async function migrateWithBundledData(database: BenchDatabase): Promise<void> {
+  const { db } = database.handle
+  await migrateToLatest(db, database.schema ? { schema: database.schema } : {})
+  await ensureBundledReferentials(db)
+  await ensureBundledFactorBases(db)
 }
 
 export interface LoadTimings {

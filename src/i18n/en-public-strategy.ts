@@ -93,10 +93,6 @@ export const enPublicStrategy: Record<keyof typeof frPublicStrategy, string> = {
   'publicStrategy.obligations.deadline': 'Deadline',
   'publicStrategy.obligations.reasoning': 'The reasoning behind each status, on the territory page',
 
-  'publicStrategy.pages.previous': 'Previous page',
-  'publicStrategy.pages.next': 'Next page',
-  'publicStrategy.pages.status': 'Page {page} of {pageCount}',
-
   'publicStrategy.pdfUnavailable.title': 'PDF unavailable',
   'publicStrategy.pdfUnavailable.text':
     'This server cannot produce the PDF of this document at the moment. The HTML version, with the same content, can still be read and printed.',

@@ -92,10 +92,6 @@ export const frPublicStrategy = {
   'publicStrategy.obligations.deadline': 'Échéance',
   'publicStrategy.obligations.reasoning': 'Le raisonnement derrière chaque statut, sur la page du territoire',
 
-  'publicStrategy.pages.previous': 'Page précédente',
-  'publicStrategy.pages.next': 'Page suivante',
-  'publicStrategy.pages.status': 'Page {page} sur {pageCount}',
-
   'publicStrategy.pdfUnavailable.title': 'PDF indisponible',
   'publicStrategy.pdfUnavailable.text':
     'Ce serveur ne peut pas produire le PDF de ce document pour le moment. La version HTML, au contenu identique, reste consultable et imprimable.',

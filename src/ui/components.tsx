@@ -88,20 +88,25 @@ export function TerritoryTable({
   )
 }
 
-/** Previous / next links that keep the other query parameters. */
+/**
+ * Previous / next links that keep the other query parameters. A page with several paginated
+ * tables names each navigation (`label`): two landmarks with one name cannot be told apart.
+ */
 export function Pagination<T>({
   c,
   page,
   hrefFor,
+  label,
 }: {
   c: Context<AppEnv>
   page: Page<T>
   hrefFor: (page: number) => string
+  label?: string
 }) {
   const t = c.get('t')
   if (page.pageCount <= 1) return null
   return (
-    <nav class="pagination" aria-label={t('pagination.label')}>
+    <nav class="pagination" aria-label={label ?? t('pagination.label')}>
       <p>{t('pagination.status', { page: page.page, pageCount: page.pageCount })}</p>
       <ul>
         {page.page > 1 ? (

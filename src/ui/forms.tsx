@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import type { Child } from 'hono/jsx'
 import type { z } from 'zod'
 import type { AppEnv } from '../app-env.js'
 import type { MessageKey, Translate } from '../i18n/i18n.js'
@@ -72,13 +73,49 @@ export function ErrorSummary({
   )
 }
 
-export interface FieldProps {
+/** What every labelled control shows around itself: its label, hint and error. */
+interface LabelledProps {
   name: string
   label: string
-  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'search'
-  value?: string | undefined
   error?: string | undefined
   hint?: string | undefined
+}
+
+/** The ids of the hint and the error, for the control's aria-describedby. */
+function describedByOf(id: string, props: LabelledProps): string | undefined {
+  return (
+    [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+  )
+}
+
+/** A field's error message, with the id its control's aria-describedby names; nothing without one. */
+export function FieldError({ name, error }: { name: string; error: string | undefined }) {
+  return error ? (
+    <span class="field-error" id={`${name}-error`}>
+      {error}
+    </span>
+  ) : null
+}
+
+/** The label, the hint and the error of the control `id`, then the control itself. */
+function Labelled({ id, props, children }: { id: string; props: LabelledProps; children: Child }) {
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <span class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </span>
+      ) : null}
+      <FieldError name={id} error={props.error} />
+      {children}
+    </div>
+  )
+}
+
+export interface FieldProps extends LabelledProps {
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'search'
+  value?: string | undefined
   autocomplete?: string
   required?: boolean
   inputmode?: 'decimal' | 'numeric' | 'email'
@@ -87,22 +124,8 @@ export interface FieldProps {
 
 /** A labelled field with its hint and error, wired for screen readers. */
 export function Field(props: FieldProps) {
-  const describedBy = [props.hint ? `${props.name}-hint` : '', props.error ? `${props.name}-error` : '']
-    .filter(Boolean)
-    .join(' ')
   return (
-    <div class="field">
-      <label for={props.name}>{props.label}</label>
-      {props.hint ? (
-        <span class="hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      {props.error ? (
-        <span class="field-error" id={`${props.name}-error`}>
-          {props.error}
-        </span>
-      ) : null}
+    <Labelled id={props.name} props={props}>
       <input
         id={props.name}
         name={props.name}
@@ -113,8 +136,67 @@ export function Field(props: FieldProps) {
         inputmode={props.inputmode}
         readonly={props.readonly}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedByOf(props.name, props)}
       />
-    </div>
+    </Labelled>
+  )
+}
+
+export interface TextAreaFieldProps extends LabelledProps {
+  value?: string | undefined
+  rows?: number
+  maxlength?: number
+  required?: boolean
+}
+
+/** A labelled textarea with its hint and error, wired for screen readers as Field is. */
+export function TextAreaField(props: TextAreaFieldProps) {
+  return (
+    <Labelled id={props.name} props={props}>
+      <textarea
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 4}
+        maxlength={props.maxlength}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedByOf(props.name, props)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </Labelled>
+  )
+}
+
+export interface Choice {
+  value: string
+  label: string
+}
+
+export interface SelectFieldProps extends LabelledProps {
+  choices: readonly Choice[]
+  value: string
+  /** The control's id, when the name is used twice on a page (else the name). */
+  id?: string
+}
+
+/** A labelled select with its hint and error, wired for screen readers as Field is. */
+export function SelectField(props: SelectFieldProps) {
+  const id = props.id ?? props.name
+  return (
+    <Labelled id={id} props={props}>
+      <select
+        id={id}
+        name={props.name}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedByOf(id, props)}
+      >
+        {props.choices.map((choice) => (
+          <option value={choice.value} selected={choice.value === props.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </Labelled>
   )
 }

@@ -7,6 +7,7 @@ import {
   testSnapshot,
   workspaceOf,
 } from '../strategy/publication/test-publications.js'
+import { insertAction } from '../strategy/test-strategy-data.js'
 
 const lyon = { kind: 'commune', code: '69123', name: 'Lyon', population: 522_250 } as const
 const path = '/api/v1/territories/commune/69123/strategy'
@@ -112,28 +113,7 @@ describe.each(testDialects())('territory strategy API on %s', (dialect) => {
   })
 
   it('never reads the live tables: an internal action added since is not there', async () => {
-    const now = new Date().toISOString()
-    await test.database.db
-      .insertInto('actions')
-      .values({
-        workspace_id: workspaceId,
-        title: 'Action interne',
-        description: null,
-        commitments: null,
-        decree_axis: null,
-        owner_user_id: null,
-        owner_service: null,
-        start_date: null,
-        end_date: null,
-        status: 'en_cours',
-        budget_euros: null,
-        is_public: 0,
-        recommendation_id: null,
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute()
+    await insertAction(test.database.db, workspaceId, { title: 'Action interne', isPublic: false })
     expect(JSON.stringify((await json(path)).body)).not.toContain('Action interne')
   })
 

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, FootprintScenariosTable } from '../../../db/schema.js'
-import { recordAudit } from '../../audit/record-audit.js'
+import { changeAudited, createAudited } from '../../audit/record-audit.js'
 import { readStoredScenario, type StoredScenario, writeStoredScenario } from './stored-scenario.js'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -81,30 +81,26 @@ export async function createScenario(
   input: { workspaceId: number; actorId: number; name: string; stored: StoredScenario },
 ): Promise<number> {
   try {
-    return await db.transaction().execute(async (trx) => {
-      await checkNameFree(trx, input.workspaceId, input.name, null)
-      const now = new Date().toISOString()
-      const row = await trx
-        .insertInto('footprint_scenarios')
-        .values({
-          workspace_id: input.workspaceId,
-          name: input.name,
-          content: writeStoredScenario(input.stored),
-          created_at: now,
-          created_by: input.actorId,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await recordAudit(trx, {
-        actorId: input.actorId,
-        workspaceId: input.workspaceId,
-        entity: 'footprint_scenario',
-        entityId: row.id,
-        action: 'create',
-        after: audited(input.name, input.stored),
-      })
-      return row.id
+    return await createAudited(db, input, {
+      entity: 'footprint_scenario',
+      after: audited(input.name, input.stored),
+      insert: async (trx) => {
+        await checkNameFree(trx, input.workspaceId, input.name, null)
+        const now = new Date().toISOString()
+        const row = await trx
+          .insertInto('footprint_scenarios')
+          .values({
+            workspace_id: input.workspaceId,
+            name: input.name,
+            content: writeStoredScenario(input.stored),
+            created_at: now,
+            created_by: input.actorId,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return row.id
+      },
     })
   } catch (error) {
     if (isUniqueViolation(error)) throw new ScenarioNameTaken(input.name)
@@ -118,30 +114,24 @@ export async function updateScenario(
   input: { workspaceId: number; actorId: number; id: number; name: string; stored: StoredScenario },
 ): Promise<boolean> {
   try {
-    return await db.transaction().execute(async (trx) => {
-      const before = await findScenario(trx, input.workspaceId, input.id)
-      if (!before) return false
-      await checkNameFree(trx, input.workspaceId, input.name, input.id)
-      await trx
-        .updateTable('footprint_scenarios')
-        .set({
-          name: input.name,
-          content: writeStoredScenario(input.stored),
-          updated_at: new Date().toISOString(),
-        })
-        .where('workspace_id', '=', input.workspaceId)
-        .where('id', '=', input.id)
-        .execute()
-      await recordAudit(trx, {
-        actorId: input.actorId,
-        workspaceId: input.workspaceId,
-        entity: 'footprint_scenario',
-        entityId: input.id,
-        action: 'update',
-        before: audited(before.name, before.stored),
-        after: audited(input.name, input.stored),
-      })
-      return true
+    return await changeAudited(db, input, {
+      entity: 'footprint_scenario',
+      action: 'update',
+      find: (trx) => findScenario(trx, input.workspaceId, input.id),
+      change: async (trx, before) => {
+        await checkNameFree(trx, input.workspaceId, input.name, input.id)
+        await trx
+          .updateTable('footprint_scenarios')
+          .set({
+            name: input.name,
+            content: writeStoredScenario(input.stored),
+            updated_at: new Date().toISOString(),
+          })
+          .where('workspace_id', '=', input.workspaceId)
+          .where('id', '=', input.id)
+          .execute()
+        return { before: audited(before.name, before.stored), after: audited(input.name, input.stored) }
+      },
     })
   } catch (error) {
     if (isUniqueViolation(error)) throw new ScenarioNameTaken(input.name)
@@ -149,27 +139,22 @@ export async function updateScenario(
   }
 }
 
-export async function deleteScenario(
+export function deleteScenario(
   db: Kysely<Database>,
   input: { workspaceId: number; actorId: number; id: number },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findScenario(trx, input.workspaceId, input.id)
-    if (!before) return false
-    await trx
-      .deleteFrom('footprint_scenarios')
-      .where('workspace_id', '=', input.workspaceId)
-      .where('id', '=', input.id)
-      .execute()
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      workspaceId: input.workspaceId,
-      entity: 'footprint_scenario',
-      entityId: input.id,
-      action: 'delete',
-      before: audited(before.name, before.stored),
-    })
-    return true
+  return changeAudited(db, input, {
+    entity: 'footprint_scenario',
+    action: 'delete',
+    find: (trx) => findScenario(trx, input.workspaceId, input.id),
+    change: async (trx, before) => {
+      await trx
+        .deleteFrom('footprint_scenarios')
+        .where('workspace_id', '=', input.workspaceId)
+        .where('id', '=', input.id)
+        .execute()
+      return { before: audited(before.name, before.stored) }
+    },
   })
 }
 

@@ -5,6 +5,7 @@ import { parseQuery } from '../../../lib/parse-query.js'
 import { renderBadRequest, renderNotFound } from '../../../ui/error-pages.js'
 import { type FieldErrors, formValues } from '../../../ui/forms.js'
 import { workspaceAccess } from '../../workspaces/workspace-access.middleware.js'
+import { workspaceRowLoader } from '../../workspaces/workspace-row.js'
 import { footprintSettings } from '../factor-bases.store.js'
 import { type DeviceType, deviceTypes } from '../inventory-item.js'
 import { workspaceHeadcount } from '../workspace-footprint.js'
@@ -37,8 +38,6 @@ const yearQuery = z.object({
   ),
 })
 
-const scenarioIdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
-
 /** Saved footprint scenarios and the reuse rate of retired IT. */
 export function scenariosRoutes(deps: AppDependencies) {
   const { db } = deps
@@ -57,16 +56,9 @@ export function scenariosRoutes(deps: AppDependencies) {
   }
 
   /** Loads this workspace's scenario, or answers 404 the same way for a bad id and another's. */
-  const withScenario = async (
-    c: Context<AppEnv>,
-    handle: (saved: SavedScenario) => Promise<Response> | Response,
-  ) => {
-    const id = scenarioIdParam.safeParse(c.req.param('scenarioId'))
-    if (!id.success || !/^\d+$/.test(c.req.param('scenarioId') ?? '')) return renderNotFound(c)
-    const saved = await findScenario(db, c.get('workspace').id, id.data)
-    if (!saved) return renderNotFound(c, c.get('t')('scenarios.notFound'))
-    return handle(saved)
-  }
+  const withScenario = workspaceRowLoader('scenarioId', 'scenarios.notFound', (workspaceId, id) =>
+    findScenario(db, workspaceId, id),
+  )
 
   // -- List -----------------------------------------------------------------------------------
 

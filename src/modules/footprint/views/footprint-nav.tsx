@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
+import { SectionNav } from '../../../ui/section-nav.js'
 import { WorkspaceNav } from '../../workspaces/views/workspace-nav.js'
 
 export type FootprintSection = 'results' | 'inventory' | 'imports' | 'scenarios' | 'reuse' | 'bases'
@@ -11,28 +12,22 @@ export type FootprintSection = 'results' | 'inventory' | 'imports' | 'scenarios'
 export function FootprintNav({ c, current }: { c: Context<AppEnv>; current: FootprintSection }) {
   const t = c.get('t')
   const base = `/espace/${c.get('workspace').id}/empreinte`
-  const sections: { id: FootprintSection; href: string; label: string }[] = [
-    { id: 'results', href: base, label: t('footprintNav.results') },
-    { id: 'inventory', href: `${base}/inventaire`, label: t('footprintNav.inventory') },
-    { id: 'imports', href: `${base}/imports`, label: t('footprintNav.imports') },
-    { id: 'scenarios', href: `${base}/scenarios`, label: t('footprintNav.scenarios') },
-    { id: 'reuse', href: `${base}/reemploi`, label: t('footprintNav.reuse') },
-    { id: 'bases', href: `${base}/bases`, label: t('footprintNav.bases') },
-  ]
   return (
     <>
       <WorkspaceNav c={c} current="footprint" />
-      <nav aria-label={t('footprintNav.label')} class="subnav subnav-secondary">
-        <ul>
-          {sections.map((section) => (
-            <li>
-              <a href={section.href} aria-current={section.id === current ? 'page' : undefined}>
-                {section.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionNav
+        label={t('footprintNav.label')}
+        secondary
+        current={current}
+        sections={[
+          { id: 'results', href: base, label: t('footprintNav.results') },
+          { id: 'inventory', href: `${base}/inventaire`, label: t('footprintNav.inventory') },
+          { id: 'imports', href: `${base}/imports`, label: t('footprintNav.imports') },
+          { id: 'scenarios', href: `${base}/scenarios`, label: t('footprintNav.scenarios') },
+          { id: 'reuse', href: `${base}/reemploi`, label: t('footprintNav.reuse') },
+          { id: 'bases', href: `${base}/bases`, label: t('footprintNav.bases') },
+        ]}
+      />
     </>
   )
 }

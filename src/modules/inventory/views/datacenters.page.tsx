@@ -2,14 +2,14 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
 import { formatNumber } from '../../../i18n/i18n.js'
 import { Notice } from '../../../ui/components.js'
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../ui/forms.js'
+import { CsrfField, ErrorSummary, Field, type FieldErrors, SelectField } from '../../../ui/forms.js'
 import { countryName } from '../../footprint/import/vocabulary.js'
 import { FootprintNav } from '../../footprint/views/footprint-nav.js'
 import { canInWorkspace } from '../../workspaces/workspaces.policy.js'
 import type { DatacenterFormValues } from '../datacenter-form.js'
 import type { StoredDatacenter } from '../inventory.queries.js'
 import type { DatacenterRefusal } from '../manage-datacenters.js'
-import { countryChoices, footprintBase, SelectField } from './form-controls.js'
+import { countryChoices, footprintBase } from './form-controls.js'
 
 export function datacenterLabels(c: Context<AppEnv>): Record<keyof DatacenterFormValues, string> {
   const t = c.get('t')

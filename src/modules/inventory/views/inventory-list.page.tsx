@@ -3,6 +3,7 @@ import type { AppEnv } from '../../../app-env.js'
 import { formatNumber } from '../../../i18n/i18n.js'
 import type { Page } from '../../../lib/pagination.js'
 import { Notice, Pagination, withQuery } from '../../../ui/components.js'
+import { SelectField } from '../../../ui/forms.js'
 import { deviceTypeLabels } from '../../footprint/import/type-mapping.js'
 import { statusLabels } from '../../footprint/import/vocabulary.js'
 import { deviceTypes, itemStatuses } from '../../footprint/inventory-item.js'
@@ -12,7 +13,7 @@ import type { StoredItem } from '../inventory.queries.js'
 import type { InventoryQuery } from '../inventory.schemas.js'
 import { shortDate } from '../item-form.js'
 import { ExportList } from './export-list.js'
-import { footprintBase, SelectField } from './form-controls.js'
+import { footprintBase } from './form-controls.js'
 
 export function InventoryListPage({
   c,

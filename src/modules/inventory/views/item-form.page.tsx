@@ -1,14 +1,14 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
 import type { MessageKey } from '../../../i18n/i18n.js'
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../ui/forms.js'
+import { CsrfField, ErrorSummary, Field, type FieldErrors, SelectField } from '../../../ui/forms.js'
 import { deviceTypeLabels } from '../../footprint/import/type-mapping.js'
 import { conditionLabels, disposalLabels, statusLabels } from '../../footprint/import/vocabulary.js'
 import { deviceTypes, disposalRoutes, itemConditions, itemStatuses } from '../../footprint/inventory-item.js'
 import { FootprintNav } from '../../footprint/views/footprint-nav.js'
 import type { StoredDatacenter } from '../inventory.queries.js'
 import type { ItemFormField, ItemFormValues } from '../item-form.js'
-import { countryChoices, footprintBase, SelectField } from './form-controls.js'
+import { countryChoices, footprintBase } from './form-controls.js'
 
 export const itemFieldKeys: Record<ItemFormField, MessageKey> = {
   type: 'inventory.field.type',

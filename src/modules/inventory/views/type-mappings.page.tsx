@@ -1,13 +1,13 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
 import { Notice } from '../../../ui/components.js'
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../ui/forms.js'
+import { CsrfField, ErrorSummary, Field, type FieldErrors, SelectField } from '../../../ui/forms.js'
 import { defaultTypeMapping, deviceTypeLabels } from '../../footprint/import/type-mapping.js'
 import { deviceTypes } from '../../footprint/inventory-item.js'
 import { FootprintNav } from '../../footprint/views/footprint-nav.js'
 import { canInWorkspace } from '../../workspaces/workspaces.policy.js'
 import type { WorkspaceTypeMapping } from '../inventory.queries.js'
-import { footprintBase, SelectField } from './form-controls.js'
+import { footprintBase } from './form-controls.js'
 
 /**
  * The workspace's own labels (add, change, delete), then the default table for reference. A

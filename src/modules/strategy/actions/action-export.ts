@@ -38,61 +38,50 @@ const statusWords: Record<ActionStatus, string> = {
 
 export type ExportedAction = ActionRecord & { objectiveIds: number[] }
 
-function cells(action: ExportedAction) {
-  return {
-    id: action.id,
-    title: action.title,
-    description: action.description ?? '',
-    commitments: action.commitments.join('|'),
-    axis: action.decreeAxis,
-    owner: action.ownerName ?? action.ownerService ?? '',
-    status: statusWords[action.status],
-    objectives: action.objectiveIds.join('|'),
-    isPublic: action.isPublic ? 'oui' : 'non',
-    recommendation: action.recommendationId ?? '',
-  }
+/**
+ * One action's line, in the header's order; dates and budgets as each format writes them (the
+ * other cells are the same in both).
+ */
+function exportLine<Cell>(
+  action: ExportedAction,
+  date: (iso: string | null) => Cell,
+  budget: (euros: number | null) => Cell,
+): (Cell | string | number | null)[] {
+  return [
+    action.id,
+    action.title,
+    action.description ?? '',
+    action.commitments.join('|'),
+    action.decreeAxis,
+    action.ownerName ?? action.ownerService ?? '',
+    date(action.startDate),
+    date(action.endDate),
+    statusWords[action.status],
+    budget(action.budgetEuros),
+    action.objectiveIds.join('|'),
+    action.isPublic ? 'oui' : 'non',
+    action.recommendationId ?? '',
+  ]
 }
 
 export function actionsCsv(actions: readonly ExportedAction[]): string {
-  const rows = actions.map((action) => {
-    const cell = cells(action)
-    return [
-      cell.id,
-      cell.title,
-      cell.description,
-      cell.commitments,
-      cell.axis,
-      cell.owner,
-      action.startDate ?? '',
-      action.endDate ?? '',
-      cell.status,
-      action.budgetEuros === null ? '' : String(action.budgetEuros).replace('.', ','),
-      cell.objectives,
-      cell.isPublic,
-      cell.recommendation,
-    ]
-  })
+  const rows = actions.map((action) =>
+    exportLine(
+      action,
+      (iso) => iso ?? '',
+      (euros) => (euros === null ? '' : String(euros).replace('.', ',')),
+    ),
+  )
   return toCsv([[...actionExportHeader], ...rows], { separator: ';', bom: true, inertFormulas: true })
 }
 
 export function actionsXlsx(actions: readonly ExportedAction[]): Uint8Array {
-  const rows: XlsxValue[][] = actions.map((action) => {
-    const cell = cells(action)
-    return [
-      cell.id,
-      cell.title,
-      cell.description,
-      cell.commitments,
-      cell.axis,
-      cell.owner,
-      action.startDate ? { date: action.startDate } : null,
-      action.endDate ? { date: action.endDate } : null,
-      cell.status,
-      action.budgetEuros,
-      cell.objectives,
-      cell.isPublic,
-      cell.recommendation,
-    ]
-  })
+  const rows: XlsxValue[][] = actions.map((action) =>
+    exportLine<XlsxValue>(
+      action,
+      (iso) => (iso ? { date: iso } : null),
+      (euros) => euros,
+    ),
+  )
   return writeXlsx([[...actionExportHeader], ...rows], { sheetName: 'Feuille de route' })
 }

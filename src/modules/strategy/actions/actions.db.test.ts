@@ -4,8 +4,8 @@ import type { Database } from '../../../db/schema.js'
 import { openTestDatabase, type TestDatabase, testDialects } from '../../../test-support/test-databases.js'
 import { insertTestWorkspace } from '../../../test-support/test-workspaces.js'
 import { insertUser } from '../../accounts/accounts.queries.js'
+import { insertObjective } from '../test-strategy-data.js'
 import {
-  type ActionInput,
   actionsByRecommendation,
   actionsForDocuments,
   addActionNote,
@@ -13,21 +13,7 @@ import {
   createActionForRecommendation,
   listActions,
 } from './actions.queries.js'
-
-const input = (fields: Partial<ActionInput> & { title: string }): ActionInput => ({
-  description: null,
-  commitments: [],
-  decreeAxis: null,
-  ownerUserId: null,
-  ownerService: null,
-  startDate: null,
-  endDate: null,
-  status: 'planifiee',
-  budgetEuros: null,
-  isPublic: false,
-  objectiveIds: [],
-  ...fields,
-})
+import { testActionInput } from './test-action-input.js'
 
 describe.each(testDialects())('action plan storage on %s', (dialect) => {
   let database: TestDatabase
@@ -48,26 +34,12 @@ describe.each(testDialects())('action plan storage on %s', (dialect) => {
       passwordHash: 'x',
       platformRole: null,
     })
-    const now = new Date().toISOString()
-    objectiveId = (
-      await db
-        .insertInto('objectives')
-        .values({
-          workspace_id: mine,
-          indicator_id: '4.1',
-          title: 'Objectif',
-          decree_axis: null,
-          baseline_year: 2024,
-          baseline_value: 1,
-          targets: '[{"year":2030,"value":2}]',
-          comment: null,
-          created_by: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id
+    objectiveId = await insertObjective(db, mine, {
+      indicatorId: '4.1',
+      title: 'Objectif',
+      baseline: { year: 2024, value: 1 },
+      targets: [{ year: 2030, value: 2 }],
+    })
   })
   afterAll(async () => {
     await database.dispose()
@@ -77,12 +49,17 @@ describe.each(testDialects())('action plan storage on %s', (dialect) => {
     const late = await createAction(db, {
       workspaceId: mine,
       actorId: personId,
-      action: input({ title: 'Tardive', startDate: '2027-01-01', isPublic: true, ownerService: 'DSI' }),
+      action: testActionInput({
+        title: 'Tardive',
+        startDate: '2027-01-01',
+        isPublic: true,
+        ownerService: 'DSI',
+      }),
     })
     const early = await createAction(db, {
       workspaceId: mine,
       actorId: personId,
-      action: input({
+      action: testActionInput({
         title: 'Précoce',
         startDate: '2025-03-01',
         ownerUserId: personId,
@@ -95,14 +72,18 @@ describe.each(testDialects())('action plan storage on %s', (dialect) => {
     const internal = await createAction(db, {
       workspaceId: mine,
       actorId: personId,
-      action: input({ title: 'Interne', startDate: '2026-01-01' }),
+      action: testActionInput({ title: 'Interne', startDate: '2026-01-01' }),
     })
     const undated = await createAction(db, {
       workspaceId: mine,
       actorId: personId,
-      action: input({ title: 'Sans date' }),
+      action: testActionInput({ title: 'Sans date' }),
     })
-    await createAction(db, { workspaceId: theirs, actorId: personId, action: input({ title: 'Ailleurs' }) })
+    await createAction(db, {
+      workspaceId: theirs,
+      actorId: personId,
+      action: testActionInput({ title: 'Ailleurs' }),
+    })
     await addActionNote(db, { workspaceId: mine, actorId: personId, actionId: early, body: 'Un' })
     await addActionNote(db, { workspaceId: mine, actorId: personId, actionId: early, body: 'Deux' })
     // Another workspace cannot add a note to this one's action.
@@ -144,7 +125,7 @@ describe.each(testDialects())('action plan storage on %s', (dialect) => {
   })
 
   it('keeps one action per recommendation and workspace, and maps recommendations to actions', async () => {
-    const action = input({ title: 'Réponse' })
+    const action = testActionInput({ title: 'Réponse' })
     const first = await createActionForRecommendation(db, {
       workspaceId: mine,
       actorId: personId,

@@ -3,7 +3,9 @@ import { startTestApp, type TestApp } from '../../../test-support/test-app.js'
 import { testDialects } from '../../../test-support/test-databases.js'
 import type { Visitor } from '../../../test-support/test-users.js'
 import { signedInMember } from '../../../test-support/workspace-members.js'
+import { insertObjective as insertTestObjective } from '../test-strategy-data.js'
 import { createAction } from './actions.queries.js'
+import { testActionInput } from './test-action-input.js'
 
 /** A form as a browser sends it, repeated checkboxes included. */
 function form(fields: Record<string, string | string[]>): FormData {
@@ -44,27 +46,13 @@ describe.each(testDialects())('the action plan’s actions over HTTP on %s', (di
       .where('entity', '=', entity)
       .orderBy('id')
       .execute()
-  const insertObjective = async (inWorkspace: number, title: string) => {
-    const now = new Date().toISOString()
-    const row = await test.database.db
-      .insertInto('objectives')
-      .values({
-        workspace_id: inWorkspace,
-        indicator_id: '4.1',
-        title,
-        decree_axis: null,
-        baseline_year: 2024,
-        baseline_value: 10,
-        targets: JSON.stringify([{ year: 2030, value: 5 }]),
-        comment: null,
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    return row.id
-  }
+  const insertObjective = (inWorkspace: number, title: string) =>
+    insertTestObjective(test.database.db, inWorkspace, {
+      indicatorId: '4.1',
+      title,
+      baseline: { year: 2024, value: 10 },
+      targets: [{ year: 2030, value: 5 }],
+    })
 
   const valid = () => ({
     title: 'Allonger la durée de vie des postes',
@@ -105,20 +93,11 @@ describe.each(testDialects())('the action plan’s actions over HTTP on %s', (di
     otherActionId = await createAction(test.database.db, {
       workspaceId: otherWorkspaceId,
       actorId: outsiderId,
-      action: {
+      action: testActionInput({
         title: 'Action de Marseille',
-        description: null,
-        commitments: [],
-        decreeAxis: null,
-        ownerUserId: null,
-        ownerService: null,
-        startDate: null,
-        endDate: null,
         status: 'en_cours',
-        budgetEuros: null,
-        isPublic: false,
         objectiveIds: [otherObjectiveId],
-      },
+      }),
     })
   })
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { ActionStatus, Database } from '../../../db/schema.js'
-import { recordAudit } from '../../audit/record-audit.js'
+import { changeAudited, recordAudit } from '../../audit/record-audit.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -310,27 +310,24 @@ export function updateAction(
   db: Kysely<Database>,
   input: { workspaceId: number; actorId: number; id: number; action: ActionInput },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findAction(trx, input.workspaceId, input.id)
-    if (!before) return false
-    await trx
-      .updateTable('actions')
-      .set({ ...columnsOf(input.action), updated_at: new Date().toISOString() })
-      .where('workspace_id', '=', input.workspaceId)
-      .where('id', '=', input.id)
-      .execute()
-    await trx.deleteFrom('action_objectives').where('action_id', '=', input.id).execute()
-    await linkObjectives(trx, input.id, input.action.objectiveIds)
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      workspaceId: input.workspaceId,
-      entity: 'action',
-      entityId: input.id,
-      action: 'update',
-      before: audited(inputOf(before)),
-      after: audited({ ...input.action, recommendationId: before.recommendationId }),
-    })
-    return true
+  return changeAudited(db, input, {
+    entity: 'action',
+    action: 'update',
+    find: (trx) => findAction(trx, input.workspaceId, input.id),
+    change: async (trx, before) => {
+      await trx
+        .updateTable('actions')
+        .set({ ...columnsOf(input.action), updated_at: new Date().toISOString() })
+        .where('workspace_id', '=', input.workspaceId)
+        .where('id', '=', input.id)
+        .execute()
+      await trx.deleteFrom('action_objectives').where('action_id', '=', input.id).execute()
+      await linkObjectives(trx, input.id, input.action.objectiveIds)
+      return {
+        before: audited(inputOf(before)),
+        after: audited({ ...input.action, recommendationId: before.recommendationId }),
+      }
+    },
   })
 }
 
@@ -339,26 +336,21 @@ export function deleteAction(
   db: Kysely<Database>,
   input: { workspaceId: number; actorId: number; id: number },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findAction(trx, input.workspaceId, input.id)
-    if (!before) return false
-    // The links and notes go too (ON DELETE CASCADE); said explicitly, whatever the connection's pragmas.
-    await trx.deleteFrom('action_objectives').where('action_id', '=', input.id).execute()
-    await trx.deleteFrom('action_notes').where('action_id', '=', input.id).execute()
-    await trx
-      .deleteFrom('actions')
-      .where('workspace_id', '=', input.workspaceId)
-      .where('id', '=', input.id)
-      .execute()
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      workspaceId: input.workspaceId,
-      entity: 'action',
-      entityId: input.id,
-      action: 'delete',
-      before: { ...audited(inputOf(before)), notes: before.notes.length },
-    })
-    return true
+  return changeAudited(db, input, {
+    entity: 'action',
+    action: 'delete',
+    find: (trx) => findAction(trx, input.workspaceId, input.id),
+    change: async (trx, before) => {
+      // The links and notes go too (ON DELETE CASCADE); said explicitly, whatever the connection's pragmas.
+      await trx.deleteFrom('action_objectives').where('action_id', '=', input.id).execute()
+      await trx.deleteFrom('action_notes').where('action_id', '=', input.id).execute()
+      await trx
+        .deleteFrom('actions')
+        .where('workspace_id', '=', input.workspaceId)
+        .where('id', '=', input.id)
+        .execute()
+      return { before: { ...audited(inputOf(before)), notes: before.notes.length } }
+    },
   })
 }
 

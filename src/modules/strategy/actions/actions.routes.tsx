@@ -11,6 +11,7 @@ import type { Referential } from '../../referential/referential.schemas.js'
 import { currentReferential } from '../../referential/referential.store.js'
 import { indexReferential } from '../../referential/referential-index.js'
 import { workspaceAccess } from '../../workspaces/workspace-access.middleware.js'
+import { workspaceRowLoader } from '../../workspaces/workspace-row.js'
 import { listMembers } from '../../workspaces/workspaces.queries.js'
 import { actionExportFormats, actionsCsv, actionsXlsx } from './action-export.js'
 import { actionFilterSchema, filterOf } from './action-filters.js'
@@ -43,7 +44,6 @@ import type { FilterOptions } from './views/action-filters-form.js'
 import { ActionFormPage } from './views/action-form.page.js'
 import { ActionListPage } from './views/action-list.page.js'
 
-const actionIdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const noteMaxLength = 10_000
 
 const actionNotices = {
@@ -79,17 +79,9 @@ export function actionsRoutes(deps: AppDependencies) {
   }
 
   /** Loads this workspace's action, or answers 404 the same way for a bad id and another's. */
-  const withAction = async (
-    c: Context<AppEnv>,
-    handle: (action: ActionDetails) => Promise<Response> | Response,
-  ) => {
-    const raw = c.req.param('actionId') ?? ''
-    const id = actionIdParam.safeParse(raw)
-    if (!id.success || !/^\d+$/.test(raw)) return renderNotFound(c)
-    const action = await findAction(db, c.get('workspace').id, id.data)
-    if (!action) return renderNotFound(c, c.get('t')('actions.notFound'))
-    return handle(action)
-  }
+  const withAction = workspaceRowLoader('actionId', 'actions.notFound', (workspaceId, id) =>
+    findAction(db, workspaceId, id),
+  )
 
   // -- List, calendar, export (before /:actionId, which would take their names for ids) ----------
 

@@ -9,7 +9,7 @@ import { testDialects } from '../../../test-support/test-databases.js'
 import { Visitor } from '../../../test-support/test-users.js'
 import { signedInMember } from '../../../test-support/workspace-members.js'
 import type { PublicStrategySnapshot } from '../publication/public-snapshot.js'
-import { insertAction, insertIndicatorValue, insertObjective } from './test-strategy-data.js'
+import { insertAction, insertIndicatorValue, insertObjective } from '../test-strategy-data.js'
 
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const chromiumPresent = existsSync(chromiumPath)

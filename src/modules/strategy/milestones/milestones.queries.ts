@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../../db/schema.js'
-import { recordAudit } from '../../audit/record-audit.js'
+import { changeAudited, createAudited } from '../../audit/record-audit.js'
 import type { MilestoneInput } from './milestone-form.js'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -69,82 +69,67 @@ const auditedValues = (input: MilestoneInput) => ({
   comment: input.comment,
 })
 
-export async function createMilestone(
+export function createMilestone(
   db: Kysely<Database>,
   input: { workspaceId: number; actorId: number; milestone: MilestoneInput },
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString()
-    const row = await trx
-      .insertInto('strategy_milestones')
-      .values({
-        workspace_id: input.workspaceId,
-        ...auditedValues(input.milestone),
-        created_by: input.actorId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      workspaceId: input.workspaceId,
-      entity: 'milestone',
-      entityId: row.id,
-      action: 'create',
-      after: auditedValues(input.milestone),
-    })
-    return row.id
+  return createAudited(db, input, {
+    entity: 'milestone',
+    after: auditedValues(input.milestone),
+    insert: async (trx) => {
+      const now = new Date().toISOString()
+      const row = await trx
+        .insertInto('strategy_milestones')
+        .values({
+          workspace_id: input.workspaceId,
+          ...auditedValues(input.milestone),
+          created_by: input.actorId,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return row.id
+    },
   })
 }
 
 /** false when the milestone is not this workspace's (or no longer exists). */
-export async function updateMilestone(
+export function updateMilestone(
   db: Kysely<Database>,
   input: { workspaceId: number; actorId: number; id: number; milestone: MilestoneInput },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findMilestone(trx, input.workspaceId, input.id)
-    if (!before) return false
-    await trx
-      .updateTable('strategy_milestones')
-      .set({ ...auditedValues(input.milestone), updated_at: new Date().toISOString() })
-      .where('workspace_id', '=', input.workspaceId)
-      .where('id', '=', input.id)
-      .execute()
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      workspaceId: input.workspaceId,
-      entity: 'milestone',
-      entityId: input.id,
-      action: 'update',
-      before: auditedValues(before),
-      after: auditedValues(input.milestone),
-    })
-    return true
+  return changeAudited(db, input, {
+    entity: 'milestone',
+    action: 'update',
+    find: (trx) => findMilestone(trx, input.workspaceId, input.id),
+    change: async (trx, before) => {
+      await trx
+        .updateTable('strategy_milestones')
+        .set({ ...auditedValues(input.milestone), updated_at: new Date().toISOString() })
+        .where('workspace_id', '=', input.workspaceId)
+        .where('id', '=', input.id)
+        .execute()
+      return { before: auditedValues(before), after: auditedValues(input.milestone) }
+    },
   })
 }
 
-export async function deleteMilestone(
+export function deleteMilestone(
   db: Kysely<Database>,
   input: { workspaceId: number; actorId: number; id: number },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findMilestone(trx, input.workspaceId, input.id)
-    if (!before) return false
-    await trx
-      .deleteFrom('strategy_milestones')
-      .where('workspace_id', '=', input.workspaceId)
-      .where('id', '=', input.id)
-      .execute()
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      workspaceId: input.workspaceId,
-      entity: 'milestone',
-      entityId: input.id,
-      action: 'delete',
-      before: auditedValues(before),
-    })
-    return true
+  return changeAudited(db, input, {
+    entity: 'milestone',
+    action: 'delete',
+    find: (trx) => findMilestone(trx, input.workspaceId, input.id),
+    change: async (trx, before) => {
+      await trx
+        .deleteFrom('strategy_milestones')
+        .where('workspace_id', '=', input.workspaceId)
+        .where('id', '=', input.id)
+        .execute()
+      return { before: auditedValues(before) }
+    },
   })
 }

@@ -6,15 +6,10 @@ import { type FieldErrors, formValues } from '../../../ui/forms.js'
 import { noticeFrom } from '../../../ui/notices.js'
 import { currentReferential } from '../../referential/referential.store.js'
 import { workspaceAccess } from '../../workspaces/workspace-access.middleware.js'
+import { workspaceRowLoader } from '../../workspaces/workspace-row.js'
 import { overviewRoutes } from '../overview/overview.routes.js'
 import { type MilestoneField, milestoneFormValues, parseMilestoneForm } from './milestone-form.js'
-import {
-  createMilestone,
-  deleteMilestone,
-  findMilestone,
-  type Milestone,
-  updateMilestone,
-} from './milestones.queries.js'
+import { createMilestone, deleteMilestone, findMilestone, updateMilestone } from './milestones.queries.js'
 import { loadReenContext, todayInFrance } from './reen-context.js'
 import { DeleteMilestonePage, MilestoneFormPage } from './views/milestone-form.page.js'
 import { MilestonesPage, milestonesPath } from './views/milestones.page.js'
@@ -38,17 +33,9 @@ export function milestonesRoutes(deps: AppDependencies) {
   const actorId = (c: Context<AppEnv>) => (c.get('user') as { id: number }).id
 
   /** This workspace's milestone, or the same 404 for a malformed id and another workspace's. */
-  const withMilestone = async (
-    c: Context<AppEnv>,
-    handle: (milestone: Milestone) => Response | Promise<Response>,
-  ) => {
-    const raw = c.req.param('milestoneId') ?? ''
-    const id = Number(raw)
-    if (!/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(id)) return renderNotFound(c)
-    const milestone = await findMilestone(db, c.get('workspace').id, id)
-    if (!milestone) return renderNotFound(c, c.get('t')('milestones.notFound'))
-    return handle(milestone)
-  }
+  const withMilestone = workspaceRowLoader('milestoneId', 'milestones.notFound', (workspaceId, id) =>
+    findMilestone(db, workspaceId, id),
+  )
 
   routes.get('/espace/:workspaceId/strategie/jalons', workspaceAccess(deps, 'workspace.view'), async (c) => {
     const reen = await loadReenContext(db, await currentReferential(db), c.get('workspace'))

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../../test-support/test-app.js'
 import { testDialects } from '../../../test-support/test-databases.js'
 import { createTestUser, Visitor } from '../../../test-support/test-users.js'
+import { insertAction } from '../test-strategy-data.js'
 
 /** « Élus formés » (%): an indicator the platform does not compute, so only typed values count. */
 const indicatorId = '2.4'
@@ -70,29 +71,6 @@ describe.each(testDialects())('objectives over HTTP on %s', (dialect) => {
         updated_at: new Date().toISOString(),
       })
       .execute()
-
-  const insertAction = async (title: string, decreeAxis: number | null, objectiveId?: number) => {
-    const now = new Date().toISOString()
-    const row = await db()
-      .insertInto('actions')
-      .values({
-        workspace_id: workspaceId,
-        title,
-        status: 'en_cours',
-        decree_axis: decreeAxis,
-        is_public: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    if (objectiveId !== undefined)
-      await db()
-        .insertInto('action_objectives')
-        .values({ action_id: row.id, objective_id: objectiveId })
-        .execute()
-    return row.id
-  }
 
   beforeAll(async () => {
     test = await startTestApp(dialect)
@@ -330,7 +308,12 @@ describe.each(testDialects())('objectives over HTTP on %s', (dialect) => {
 
   it('lists the actions linked to an objective, and deletes it after confirmation (links gone, actions kept)', async () => {
     const id = await create(admin, { title: 'À supprimer' })
-    const actionId = await insertAction('Session de formation des élus', 4, id)
+    const actionId = await insertAction(db(), workspaceId, {
+      title: 'Session de formation des élus',
+      decreeAxis: 4,
+      isPublic: false,
+      objectiveIds: [id],
+    })
     const detail = await (await admin.request(path(`/${id}`))).text()
     expect(detail).toContain(
       `<a href="/espace/${workspaceId}/strategie/actions/${actionId}">Session de formation des élus</a> — en cours`,
@@ -369,8 +352,12 @@ describe.each(testDialects())('objectives over HTTP on %s', (dialect) => {
   it('shows the six decree axes with their objectives and actions, then the objectives without an axis', async () => {
     await create(admin, { title: 'Objectif de l’axe 6', axis: '6' })
     await create(admin, { title: 'Objectif sans axe', axis: '' })
-    await insertAction('Action de l’axe 6', 6)
-    await insertAction('Autre action de l’axe 6', 6)
+    await insertAction(db(), workspaceId, { title: 'Action de l’axe 6', decreeAxis: 6, isPublic: false })
+    await insertAction(db(), workspaceId, {
+      title: 'Autre action de l’axe 6',
+      decreeAxis: 6,
+      isPublic: false,
+    })
     const response = await reader.request(`/espace/${workspaceId}/strategie/axes`)
     expect(response.status).toBe(200)
     const html = await response.text()

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import type { ActionStatus, Database, ObjectivesTable } from '../../../db/schema.js'
-import { recordAudit } from '../../audit/record-audit.js'
+import { changeAudited, createAudited } from '../../audit/record-audit.js'
 import type { Referential } from '../../referential/referential.schemas.js'
 import {
   findIndicator,
@@ -85,91 +85,76 @@ const columnsOf = (input: ObjectiveInput) => ({
 /** What the audit log keeps of an objective: its content, without the timestamps. */
 const audited = ({ id: _id, createdAt: _created, updatedAt: _updated, ...content }: Objective) => content
 
-export async function createObjective(
+export function createObjective(
   db: Kysely<Database>,
   input: { workspaceId: number; actorId: number; objective: ObjectiveInput },
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString()
-    const row = await trx
-      .insertInto('objectives')
-      .values({
-        workspace_id: input.workspaceId,
-        ...columnsOf(input.objective),
-        created_by: input.actorId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      workspaceId: input.workspaceId,
-      entity: 'objective',
-      entityId: row.id,
-      action: 'create',
-      after: input.objective,
-    })
-    return row.id
+  return createAudited(db, input, {
+    entity: 'objective',
+    after: input.objective,
+    insert: async (trx) => {
+      const now = new Date().toISOString()
+      const row = await trx
+        .insertInto('objectives')
+        .values({
+          workspace_id: input.workspaceId,
+          ...columnsOf(input.objective),
+          created_by: input.actorId,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return row.id
+    },
   })
 }
 
 /** Replaces an objective's content; false when it is not this workspace's. */
-export async function updateObjective(
+export function updateObjective(
   db: Kysely<Database>,
   input: { workspaceId: number; actorId: number; id: number; objective: ObjectiveInput },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findObjective(trx, input.workspaceId, input.id)
-    if (!before) return false
-    await trx
-      .updateTable('objectives')
-      .set({ ...columnsOf(input.objective), updated_at: new Date().toISOString() })
-      .where('workspace_id', '=', input.workspaceId)
-      .where('id', '=', input.id)
-      .execute()
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      workspaceId: input.workspaceId,
-      entity: 'objective',
-      entityId: input.id,
-      action: 'update',
-      before: audited(before),
-      after: input.objective,
-    })
-    return true
+  return changeAudited(db, input, {
+    entity: 'objective',
+    action: 'update',
+    find: (trx) => findObjective(trx, input.workspaceId, input.id),
+    change: async (trx, before) => {
+      await trx
+        .updateTable('objectives')
+        .set({ ...columnsOf(input.objective), updated_at: new Date().toISOString() })
+        .where('workspace_id', '=', input.workspaceId)
+        .where('id', '=', input.id)
+        .execute()
+      return { before: audited(before), after: input.objective }
+    },
   })
 }
 
 /** Deletes an objective and its links to actions (the actions stay); false when not this workspace's. */
-export async function deleteObjective(
+export function deleteObjective(
   db: Kysely<Database>,
   input: { workspaceId: number; actorId: number; id: number },
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findObjective(trx, input.workspaceId, input.id)
-    if (!before) return false
-    const links = await trx
-      .selectFrom('action_objectives')
-      .select('action_id')
-      .where('objective_id', '=', input.id)
-      .execute()
-    // The foreign key cascades too; deleting the links here keeps the log's account complete.
-    await trx.deleteFrom('action_objectives').where('objective_id', '=', input.id).execute()
-    await trx
-      .deleteFrom('objectives')
-      .where('workspace_id', '=', input.workspaceId)
-      .where('id', '=', input.id)
-      .execute()
-    await recordAudit(trx, {
-      actorId: input.actorId,
-      workspaceId: input.workspaceId,
-      entity: 'objective',
-      entityId: input.id,
-      action: 'delete',
-      before: { ...audited(before), actionIds: links.map((link) => link.action_id) },
-    })
-    return true
+  return changeAudited(db, input, {
+    entity: 'objective',
+    action: 'delete',
+    find: (trx) => findObjective(trx, input.workspaceId, input.id),
+    change: async (trx, before) => {
+      const links = await trx
+        .selectFrom('action_objectives')
+        .select('action_id')
+        .where('objective_id', '=', input.id)
+        .execute()
+      // The foreign key cascades too; deleting the links here keeps the log's account complete.
+      await trx.deleteFrom('action_objectives').where('objective_id', '=', input.id).execute()
+      await trx
+        .deleteFrom('objectives')
+        .where('workspace_id', '=', input.workspaceId)
+        .where('id', '=', input.id)
+        .execute()
+      return { before: { ...audited(before), actionIds: links.map((link) => link.action_id) } }
+    },
   })
 }
 

@@ -6,6 +6,7 @@ import { renderBadRequest, renderNotFound } from '../../../ui/error-pages.js'
 import { type FieldErrors, formValues } from '../../../ui/forms.js'
 import { currentReferential } from '../../referential/referential.store.js'
 import { workspaceAccess } from '../../workspaces/workspace-access.middleware.js'
+import { workspaceRowLoader } from '../../workspaces/workspace-row.js'
 import { findIndicator, indicatorReadings, yearsBetween } from '../indicators/indicator-readings.js'
 import {
   type FieldProblem,
@@ -30,7 +31,6 @@ import { DeleteObjectivePage, ObjectivePage } from './views/objective.page.js'
 import { ObjectiveFormPage } from './views/objective-form.page.js'
 import { ObjectiveListPage } from './views/objective-list.page.js'
 
-const objectiveIdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const thisYear = () => new Date().getUTCFullYear()
 
 /** Objectives (baseline, targets, status along the trajectory) and the decree axes overview. */
@@ -42,17 +42,9 @@ export function objectivesRoutes(deps: AppDependencies) {
   const actorId = (c: Context<AppEnv>) => (c.get('user') as { id: number }).id
 
   /** Loads this workspace's objective, or answers 404 the same way for a bad id and another's. */
-  const withObjective = async (
-    c: Context<AppEnv>,
-    handle: (objective: Objective) => Promise<Response> | Response,
-  ) => {
-    const raw = c.req.param('objectiveId') ?? ''
-    const id = objectiveIdParam.safeParse(raw)
-    if (!id.success || !/^\d+$/.test(raw)) return renderNotFound(c)
-    const objective = await findObjective(db, c.get('workspace').id, id.data)
-    if (!objective) return renderNotFound(c, c.get('t')('objectives.notFound'))
-    return handle(objective)
-  }
+  const withObjective = workspaceRowLoader('objectiveId', 'objectives.notFound', (workspaceId, id) =>
+    findObjective(db, workspaceId, id),
+  )
 
   // -- List and the decree axes ---------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
+import { SectionNav } from '../../../ui/section-nav.js'
 import { WorkspaceNav } from '../../workspaces/views/workspace-nav.js'
 
 export type StrategySection =
@@ -17,28 +18,22 @@ export type StrategySection =
 export function StrategyNav({ c, current }: { c: Context<AppEnv>; current: StrategySection }) {
   const t = c.get('t')
   const base = `/espace/${c.get('workspace').id}/strategie`
-  const sections: { id: StrategySection; href: string; label: string }[] = [
-    { id: 'overview', href: base, label: t('strategyNav.overview') },
-    { id: 'indicators', href: `${base}/indicateurs`, label: t('strategyNav.indicators') },
-    { id: 'objectives', href: `${base}/objectifs`, label: t('strategyNav.objectives') },
-    { id: 'actions', href: `${base}/actions`, label: t('strategyNav.actions') },
-    { id: 'milestones', href: `${base}/jalons`, label: t('strategyNav.milestones') },
-    { id: 'documents', href: `${base}/documents`, label: t('strategyNav.documents') },
-  ]
   return (
     <>
       <WorkspaceNav c={c} current="strategy" />
-      <nav aria-label={t('strategyNav.label')} class="subnav subnav-secondary">
-        <ul>
-          {sections.map((section) => (
-            <li>
-              <a href={section.href} aria-current={section.id === current ? 'page' : undefined}>
-                {section.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SectionNav
+        label={t('strategyNav.label')}
+        secondary
+        current={current}
+        sections={[
+          { id: 'overview', href: base, label: t('strategyNav.overview') },
+          { id: 'indicators', href: `${base}/indicateurs`, label: t('strategyNav.indicators') },
+          { id: 'objectives', href: `${base}/objectifs`, label: t('strategyNav.objectives') },
+          { id: 'actions', href: `${base}/actions`, label: t('strategyNav.actions') },
+          { id: 'milestones', href: `${base}/jalons`, label: t('strategyNav.milestones') },
+          { id: 'documents', href: `${base}/documents`, label: t('strategyNav.documents') },
+        ]}
+      />
     </>
   )
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
+import { SectionNav } from '../../../ui/section-nav.js'
 import { canInWorkspace } from '../workspaces.policy.js'
 
 /** The workspace's own navigation: only the sections the member's role opens. */
@@ -37,17 +38,5 @@ export function WorkspaceNav({
       show: canInWorkspace(workspace.role, 'members.manage'),
     },
   ].filter((item) => item.show)
-  return (
-    <nav aria-label={t('workspace.nav')} class="subnav">
-      <ul>
-        {items.map((item) => (
-          <li>
-            <a href={item.href} aria-current={item.id === current ? 'page' : undefined}>
-              {item.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  )
+  return <SectionNav label={t('workspace.nav')} sections={items} current={current} />
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { actionStatuses } from '../../../../db/schema.js'
-import { type Choice, SelectField } from '../../../inventory/views/form-controls.js'
+import { type Choice, SelectField } from '../../../../ui/forms.js'
 import type { Commitment } from '../../../referential/referential.schemas.js'
 import type { ActionFilterQuery } from '../action-filters.js'
 import { statusKeys } from './action-texts.js'

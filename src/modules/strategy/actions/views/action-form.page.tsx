@@ -1,8 +1,15 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { actionStatuses } from '../../../../db/schema.js'
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../../ui/forms.js'
-import { SelectField } from '../../../inventory/views/form-controls.js'
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  FieldError,
+  type FieldErrors,
+  SelectField,
+  TextAreaField,
+} from '../../../../ui/forms.js'
 import type { Commitment } from '../../../referential/referential.schemas.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
 import { type ActionFormValues, titleMaxLength } from '../action-form.js'
@@ -55,12 +62,6 @@ export function ActionFormPage({
     objectives: t('actions.field.objectives'),
     isPublic: t('actions.field.isPublic'),
   }
-  const FieldError = ({ field }: { field: string }) =>
-    errors[field] ? (
-      <span class="field-error" id={`${field}-error`}>
-        {errors[field]}
-      </span>
-    ) : null
   const describedBy = (field: string, hint?: string) =>
     [hint ?? '', errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || undefined
   /** The first box of a group carries the group's id: the error summary's link lands on it. */
@@ -85,26 +86,20 @@ export function ActionFormPage({
           hint={t('actions.field.titleHint', { maximum: titleMaxLength })}
           required
         />
-        <div class="field">
-          <label for="description">{labels.description}</label>
-          <FieldError field="description" />
-          <textarea
-            id="description"
-            name="description"
-            rows={5}
-            aria-invalid={errors.description ? 'true' : undefined}
-            aria-describedby={describedBy('description')}
-          >
-            {value('description')}
-          </textarea>
-        </div>
+        <TextAreaField
+          name="description"
+          label={labels.description as string}
+          value={value('description')}
+          error={errors.description}
+          rows={5}
+        />
 
         <fieldset aria-describedby={describedBy('commitments', 'commitments-hint')}>
           <legend>{labels.commitments}</legend>
           <p class="hint" id="commitments-hint">
             {t('actions.field.commitmentsHint')}
           </p>
-          <FieldError field="commitments" />
+          <FieldError name="commitments" error={errors.commitments} />
           <div class="checkbox-list">
             {choices.commitments.map((commitment, index) => (
               <span class="scenario-checkbox-row">
@@ -192,7 +187,7 @@ export function ActionFormPage({
 
         <fieldset aria-describedby={describedBy('objectives')}>
           <legend>{labels.objectives}</legend>
-          <FieldError field="objectives" />
+          <FieldError name="objectives" error={errors.objectives} />
           {choices.objectives.length === 0 ? (
             <p>
               {t('actions.field.objectivesNone')}{' '}

@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { formatLongDate } from '../../../../i18n/i18n.js'
 import { Notice } from '../../../../ui/components.js'
-import { CsrfField, type FieldErrors } from '../../../../ui/forms.js'
+import { CsrfField, type FieldErrors, TextAreaField } from '../../../../ui/forms.js'
 import type { Commitment } from '../../../referential/referential.schemas.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
@@ -181,24 +181,14 @@ export function ActionPage({
       {canEdit ? (
         <form method="post" action={`${path}/notes`} class="stack" novalidate>
           <CsrfField c={c} />
-          <div class="field">
-            <label for="body">{t('actions.note.label')}</label>
-            {noteErrors.body ? (
-              <span class="field-error" id="body-error">
-                {noteErrors.body}
-              </span>
-            ) : null}
-            <textarea
-              id="body"
-              name="body"
-              rows={4}
-              required
-              aria-invalid={noteErrors.body ? 'true' : undefined}
-              aria-describedby={noteErrors.body ? 'body-error' : undefined}
-            >
-              {noteValue}
-            </textarea>
-          </div>
+          <TextAreaField
+            name="body"
+            label={t('actions.note.label')}
+            value={noteValue}
+            error={noteErrors.body}
+            rows={4}
+            required
+          />
           <button type="submit">{t('actions.note.submit')}</button>
         </form>
       ) : null}

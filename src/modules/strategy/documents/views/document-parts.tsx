@@ -8,8 +8,7 @@ import type { DocumentAction } from '../../actions/actions.queries.js'
 import {
   applicabilityKeys,
   milestoneLabelText,
-  reenDeadlineText,
-  reenStateText,
+  ReenMilestonesTable,
 } from '../../milestones/views/reen-standing-view.js'
 import type { ObjectiveWithStatus } from '../../objectives/objectives.queries.js'
 import type { DocumentData, DocumentIndicator } from '../document-data.js'
@@ -170,25 +169,7 @@ export function ReenTable({ d }: { d: DocContext }) {
   return (
     <>
       <p>{t(applicabilityKeys[standing.applicability], { territory: d.data.territory.name })}</p>
-      <table>
-        <caption>{t('reen.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reen.column.milestone')}</th>
-            <th scope="col">{t('reen.column.deadline')}</th>
-            <th scope="col">{t('reen.column.state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {standing.milestones.map((milestone) => (
-            <tr>
-              <th scope="row">{milestoneLabelText(t, milestone.kind, milestone.year)}</th>
-              <td>{reenDeadlineText(t, d.locale, milestone)}</td>
-              <td>{reenStateText(t, d.locale, milestone)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReenMilestonesTable t={t} locale={d.locale} standing={standing} />
     </>
   )
 }

@@ -6,6 +6,7 @@ import { Notice } from '../../../../ui/components.js'
 import { CsrfField } from '../../../../ui/forms.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
+import { YearInputForm } from '../../views/year-input-form.js'
 import {
   type DocumentTexts,
   documentSlugs,
@@ -265,21 +266,12 @@ export function DocumentsPage({
       <Notice text={notice} />
       {refusal ? <PublishRefusal c={c} refusal={refusal} /> : null}
       <p class="lead">{t('documents.lead')}</p>
-      <form method="get" action={documentsPath(c)} class="filters">
-        <div class="field">
-          <label for="annee">{t('documents.year')}</label>
-          <input
-            id="annee"
-            name="annee"
-            type="number"
-            min="2000"
-            max="2100"
-            value={String(year)}
-            inputmode="numeric"
-          />
-        </div>
-        <button type="submit">{t('documents.showYear')}</button>
-      </form>
+      <YearInputForm
+        action={documentsPath(c)}
+        year={year}
+        label={t('documents.year')}
+        button={t('documents.showYear')}
+      />
       <h2>{t('documents.sections.title')}</h2>
       <SectionsState c={c} texts={texts} />
       {canEdit ? (

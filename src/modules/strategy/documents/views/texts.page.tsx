@@ -2,12 +2,11 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { documentKinds } from '../../../../db/schema.js'
 import { safeTextMaxLength } from '../../../../lib/safe-text.js'
-import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../ui/forms.js'
+import { CsrfField, ErrorSummary, type FieldErrors, TextAreaField } from '../../../../ui/forms.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
 import { type DocumentTexts, requiredSections, sectionUse, textSections } from '../document-sections.js'
 import { documentsPath, kindLabel, sectionLabel } from './documents.page.js'
 import { SafeTextView } from './safe-text-view.js'
-import { TextAreaField } from './text-area-field.js'
 
 /** The syntax, shown as typed and as it will read. */
 const syntaxExample = `## Un sous-titre

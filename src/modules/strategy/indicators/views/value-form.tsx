@@ -1,6 +1,13 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../../ui/forms.js'
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  FieldError,
+  type FieldErrors,
+  TextAreaField,
+} from '../../../../ui/forms.js'
 import type { Indicator } from '../../../referential/referential.schemas.js'
 import { evidenceAccept, maxEvidenceBytes } from '../evidence-file.js'
 import { firstValueYear, lastValueYear, maxCommentLength, valueFields } from '../indicator-value-form.js'
@@ -37,12 +44,6 @@ export function ValueForm({
   const describedBy = (field: string, hint: boolean) =>
     [hint ? `${field}-hint` : '', errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') ||
     undefined
-  const FieldError = ({ field }: { field: string }) =>
-    errors[field] ? (
-      <span class="field-error" id={`${field}-error`}>
-        {errors[field]}
-      </span>
-    ) : null
 
   return (
     <section aria-labelledby="saisie-heading" id="saisie" class="panel">
@@ -76,20 +77,14 @@ export function ValueForm({
           value={values[valueFields.source]}
           error={errors[valueFields.source]}
         />
-        <div class="field">
-          <label for={valueFields.comment}>{labels[valueFields.comment]}</label>
-          <FieldError field={valueFields.comment} />
-          <textarea
-            id={valueFields.comment}
-            name={valueFields.comment}
-            rows={3}
-            maxlength={maxCommentLength}
-            aria-invalid={errors[valueFields.comment] ? 'true' : undefined}
-            aria-describedby={describedBy(valueFields.comment, false)}
-          >
-            {values[valueFields.comment] ?? ''}
-          </textarea>
-        </div>
+        <TextAreaField
+          name={valueFields.comment}
+          label={labels[valueFields.comment] as string}
+          value={values[valueFields.comment]}
+          error={errors[valueFields.comment]}
+          rows={3}
+          maxlength={maxCommentLength}
+        />
         <Field
           name={valueFields.url}
           label={labels[valueFields.url] as string}
@@ -102,7 +97,7 @@ export function ValueForm({
           <span class="hint" id={`${valueFields.file}-hint`}>
             {t('indicators.form.fileHint', { size: maxEvidenceBytes / 1024 / 1024 })}
           </span>
-          <FieldError field={valueFields.file} />
+          <FieldError name={valueFields.file} error={errors[valueFields.file]} />
           <input
             id={valueFields.file}
             name={valueFields.file}

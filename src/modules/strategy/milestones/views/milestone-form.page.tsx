@@ -1,9 +1,14 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { milestoneKinds } from '../../../../db/schema.js'
-import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../../ui/forms.js'
-import { SelectField } from '../../../inventory/views/form-controls.js'
-import { TextAreaField } from '../../documents/views/text-area-field.js'
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+  SelectField,
+  TextAreaField,
+} from '../../../../ui/forms.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
 import { type MilestoneField, maxCommentLength } from '../milestone-form.js'
 

@@ -52,6 +52,48 @@ export function reenDeadlineText(t: Translate, locale: Locale, milestone: Milest
 }
 
 /**
+ * Each REEN milestone with its deadline and state, in the language of `t` (the documents are
+ * French whatever the reader's language). With `badges`, the state is also coloured: it is said
+ * in words either way.
+ */
+export function ReenMilestonesTable({
+  t,
+  locale,
+  standing,
+  badges = false,
+}: {
+  t: Translate
+  locale: Locale
+  standing: ReenStanding
+  badges?: boolean
+}) {
+  return (
+    <table>
+      <caption>{t('reen.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('reen.column.milestone')}</th>
+          <th scope="col">{t('reen.column.deadline')}</th>
+          <th scope="col">{t('reen.column.state')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {standing.milestones.map((milestone) => {
+          const state = reenStateText(t, locale, milestone)
+          return (
+            <tr>
+              <th scope="row">{milestoneLabelText(t, milestone.kind, milestone.year)}</th>
+              <td>{reenDeadlineText(t, locale, milestone)}</td>
+              <td>{badges ? <span class={badgeClasses[milestone.state]}>{state}</span> : state}</td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}
+
+/**
  * Where the territory stands against the REEN deadlines: whether the law binds it (evaluated as on
  * its public page, with a link there), then each milestone with its deadline and state, as a table
  * (the state is said in words, the colour only repeats it).
@@ -83,29 +125,7 @@ export function ReenStandingView({
         </a>
       </p>
       {standing.applicability === 'voluntary' ? <p>{t('reen.voluntaryHint')}</p> : null}
-      <table>
-        <caption>{t('reen.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reen.column.milestone')}</th>
-            <th scope="col">{t('reen.column.deadline')}</th>
-            <th scope="col">{t('reen.column.state')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {standing.milestones.map((milestone) => (
-            <tr>
-              <th scope="row">{milestoneLabel(c, milestone.kind, milestone.year)}</th>
-              <td>{reenDeadlineText(t, c.get('locale'), milestone)}</td>
-              <td>
-                <span class={badgeClasses[milestone.state]}>
-                  {reenStateText(t, c.get('locale'), milestone)}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReenMilestonesTable t={t} locale={c.get('locale')} standing={standing} badges />
     </section>
   )
 }

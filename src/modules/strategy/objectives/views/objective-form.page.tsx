@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
-import { CsrfField, ErrorSummary, type FieldErrors } from '../../../../ui/forms.js'
+import { CsrfField, ErrorSummary, FieldError, type FieldErrors, TextAreaField } from '../../../../ui/forms.js'
 import type { Referential } from '../../../referential/referential.schemas.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
 import { targetRows, targetValueField, targetYearField } from '../objective-form.js'
@@ -42,12 +42,6 @@ export function ObjectiveFormPage(props: ObjectiveFormProps) {
   const described = (field: string, hint?: string) =>
     [hint ?? '', errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ') || undefined
   const invalid = (field: string) => (errors[field] ? 'true' : undefined)
-  const FieldError = ({ field }: { field: string }) =>
-    errors[field] ? (
-      <span class="field-error" id={`${field}-error`}>
-        {errors[field]}
-      </span>
-    ) : null
   const TextInput = ({
     field,
     hint,
@@ -83,7 +77,7 @@ export function ObjectiveFormPage(props: ObjectiveFormProps) {
           <span class="hint" id="indicator-hint">
             {t('objectives.form.indicatorHint')}
           </span>
-          <FieldError field="indicator" />
+          <FieldError name="indicator" error={errors.indicator} />
           <select
             id="indicator"
             name="indicator"
@@ -112,7 +106,7 @@ export function ObjectiveFormPage(props: ObjectiveFormProps) {
           <span class="hint" id="title-hint">
             {t('objectives.form.titleHint')}
           </span>
-          <FieldError field="title" />
+          <FieldError name="title" error={errors.title} />
           <TextInput field="title" hint="title-hint" />
         </div>
 
@@ -121,7 +115,7 @@ export function ObjectiveFormPage(props: ObjectiveFormProps) {
           <span class="hint" id="axis-hint">
             {t('objectives.form.axisHint')}
           </span>
-          <FieldError field="axis" />
+          <FieldError name="axis" error={errors.axis} />
           <select
             id="axis"
             name="axis"
@@ -144,12 +138,12 @@ export function ObjectiveFormPage(props: ObjectiveFormProps) {
           </p>
           <div class="field">
             <label for="baselineYear">{labels.baselineYear}</label>
-            <FieldError field="baselineYear" />
+            <FieldError name="baselineYear" error={errors.baselineYear} />
             <TextInput field="baselineYear" hint="baseline-hint" numeric="year" />
           </div>
           <div class="field">
             <label for="baselineValue">{labels.baselineValue}</label>
-            <FieldError field="baselineValue" />
+            <FieldError name="baselineValue" error={errors.baselineValue} />
             <TextInput field="baselineValue" hint="baseline-hint" numeric="value" />
           </div>
         </fieldset>
@@ -182,7 +176,7 @@ export function ObjectiveFormPage(props: ObjectiveFormProps) {
                         hint={row === 1 ? 'targets-hint' : undefined}
                         numeric={index === 0 ? 'year' : 'value'}
                       />
-                      <FieldError field={field} />
+                      <FieldError name={field} error={errors[field]} />
                     </td>
                   ))}
                 </tr>
@@ -191,20 +185,14 @@ export function ObjectiveFormPage(props: ObjectiveFormProps) {
           </table>
         </fieldset>
 
-        <div class="field">
-          <label for="comment">{labels.comment}</label>
-          <FieldError field="comment" />
-          <textarea
-            id="comment"
-            name="comment"
-            rows={3}
-            maxlength={2000}
-            aria-invalid={invalid('comment')}
-            aria-describedby={described('comment')}
-          >
-            {values.comment ?? ''}
-          </textarea>
-        </div>
+        <TextAreaField
+          name="comment"
+          label={labels.comment as string}
+          value={values.comment}
+          error={errors.comment}
+          rows={3}
+          maxlength={2000}
+        />
 
         <div class="actions">
           <button type="submit">{t('objectives.form.save')}</button>

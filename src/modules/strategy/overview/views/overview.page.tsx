@@ -6,6 +6,7 @@ import { documentsPath, kindLabel } from '../../documents/views/documents.page.j
 import { nextReenStep } from '../../milestones/reen-standing.js'
 import { milestoneLabel, ReenStandingView, reenStateText } from '../../milestones/views/reen-standing-view.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
+import { YearInputForm } from '../../views/year-input-form.js'
 import type { StrategyOverview } from '../overview.queries.js'
 
 const objectiveStatuses = ['reached', 'on_track', 'behind', 'no_data'] as const
@@ -32,21 +33,7 @@ export function OverviewPage({ c, overview }: { c: Context<AppEnv>; overview: St
           <a href={`${base}/jalons`}>{t('overview.milestonesLink')}</a>
         </p>
       ) : null}
-      <form method="get" action={base} class="filters">
-        <div class="field">
-          <label for="annee">{t('overview.year')}</label>
-          <input
-            id="annee"
-            name="annee"
-            type="number"
-            min="2000"
-            max="2100"
-            value={String(year)}
-            inputmode="numeric"
-          />
-        </div>
-        <button type="submit">{t('overview.showYear')}</button>
-      </form>
+      <YearInputForm action={base} year={year} label={t('overview.year')} button={t('overview.showYear')} />
       <h2>{t('overview.figures', { year })}</h2>
       <ul class="cards overview-cards">
         <li class="card">

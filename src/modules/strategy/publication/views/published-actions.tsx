@@ -3,9 +3,9 @@ import type { AppEnv } from '../../../../app-env.js'
 import { type ActionStatus, actionStatuses } from '../../../../db/schema.js'
 import { formatEuros, type MessageKey } from '../../../../i18n/i18n.js'
 import type { Page } from '../../../../lib/pagination.js'
+import { Pagination } from '../../../../ui/components.js'
 import type { PublishedAction } from '../snapshot-schema.js'
 import { formatDay } from './published-format.js'
-import { TablePages } from './table-pages.js'
 
 export const actionStatusKeys = {
   a_planifier: 'publicStrategy.actionStatus.a_planifier',
@@ -96,7 +96,7 @@ export function PublishedActions({
               </tbody>
             </table>
           </div>
-          <TablePages c={c} page={page} label={t('publicStrategy.actions.pages')} hrefFor={hrefFor} />
+          <Pagination c={c} page={page} label={t('publicStrategy.actions.pages')} hrefFor={hrefFor} />
         </>
       )}
     </section>

@@ -2,10 +2,10 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { formatNumber, type MessageKey } from '../../../../i18n/i18n.js'
 import type { Page } from '../../../../lib/pagination.js'
+import { Pagination } from '../../../../ui/components.js'
 import type { ObjectiveStatus } from '../../objectives/objective-status.js'
 import type { PublishedObjective } from '../snapshot-schema.js'
 import { percentOfTheWay } from './published-format.js'
-import { TablePages } from './table-pages.js'
 
 export const objectiveStatusKeys = {
   reached: 'publicStrategy.objectiveStatus.reached',
@@ -101,7 +101,7 @@ export function PublishedObjectives({
               </tbody>
             </table>
           </div>
-          <TablePages c={c} page={page} label={t('publicStrategy.objectives.pages')} hrefFor={hrefFor} />
+          <Pagination c={c} page={page} label={t('publicStrategy.objectives.pages')} hrefFor={hrefFor} />
         </>
       )}
     </section>

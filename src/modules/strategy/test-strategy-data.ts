@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
-import type { ActionStatus, Database } from '../../../db/schema.js'
+import type { ActionStatus, Database } from '../../db/schema.js'
 
 /**
- * Strategy rows written straight into the tables (the documents read them; the forms that write
- * them are tested in their own modules): for the documents' tests and bench.
+ * Strategy rows written straight into the tables, as test and bench data (the forms that write
+ * them are tested in their own modules): no audit entry, no check.
  */
 
 const now = () => new Date().toISOString()
