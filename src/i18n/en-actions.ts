@@ -66,7 +66,7 @@ export const enActions: Record<keyof typeof frActions, string> = {
   'actions.field.service': 'Service in charge',
   'actions.field.startDate': 'Start',
   'actions.field.endDate': 'End',
-  'actions.field.dateHint': 'Date as YYYY-MM-DD, optional.',
+  'actions.field.dateHint': 'Optional. If your browser shows no calendar, write it YYYY-MM-DD (2026-09-30).',
   'actions.field.status': 'Status',
   'actions.field.budget': 'Budget (€)',
   'actions.field.budgetHint': 'In euros, optional; a decimal comma is accepted (12 500,50).',

@@ -67,7 +67,8 @@ export const enStrategy: Record<keyof typeof frStrategy, string> = {
   'milestones.form.createTitle': 'Add a milestone',
   'milestones.form.editTitle': 'Edit a milestone',
   'milestones.form.chooseType': 'Choose…',
-  'milestones.form.dateHint': 'Format YYYY-MM-DD, for example 2024-12-16; no future date.',
+  'milestones.form.dateHint':
+    'No future date. If your browser shows no calendar, write it YYYY-MM-DD (2024-12-16).',
   'milestones.form.yearHint': 'For an annual review only, for example 2025.',
   'milestones.form.deliberationHint': 'Optional, for example 2024-118.',
   'milestones.form.documentHint': 'Optional: an address starting with https:// or http://.',
@@ -101,10 +102,11 @@ export const enStrategy: Record<keyof typeof frStrategy, string> = {
   'overview.indicators': '{count} of {total} indicators have a value in {year}.',
   'overview.objectives.none': 'No objective yet.',
   'overview.objectives.total': '{count} objectives:',
+  'overview.objectives.totalOne': '1 objective:',
   'overview.axesLink': 'The 6 axes of the decree',
   'overview.actions.none': 'No action yet.',
   'overview.actions.total':
-    '{count} actions, {public} of them public; budget {budget} (abandoned actions excluded):',
+    'Actions: {count}, public: {public}; budget {budget} (abandoned actions excluded):',
   'overview.documents.none': 'never published',
   'overview.documents.latest': 'version {version} ({year}), published on {date}',
   'overview.documents.withdrawn': 'version {version} ({year}), published on {date}, withdrawn',
@@ -324,8 +326,9 @@ export const enStrategy: Record<keyof typeof frStrategy, string> = {
   'doc.actions.from': 'from {start}',
   'doc.actions.until': 'until {end}',
   'doc.actions.internal': 'In addition, {count} internal actions, with a budget of {budget}.',
+  'doc.actions.internalOne': 'In addition, 1 internal action, with a budget of {budget}.',
   'doc.actions.allStatuses':
-    'All actions (public and internal): {done} done, {running} in progress, out of {total} actions not abandoned.',
+    'All actions (public and internal), abandoned ones excluded: {total}; done: {done}; in progress: {running}.',
   'doc.means.caption': 'Actions and budgets per status (public and internal actions)',
   'doc.means.count': 'Actions',
   'doc.means.total': 'Total, abandoned actions excluded',

@@ -64,7 +64,8 @@ export const frActions = {
   'actions.field.service': 'Service responsable',
   'actions.field.startDate': 'Début',
   'actions.field.endDate': 'Fin',
-  'actions.field.dateHint': 'Date au format AAAA-MM-JJ, facultative.',
+  'actions.field.dateHint':
+    'Facultative. Sans calendrier dans votre navigateur, écrivez-la AAAA-MM-JJ (2026-09-30).',
   'actions.field.status': 'Statut',
   'actions.field.budget': 'Budget (€)',
   'actions.field.budgetHint': 'En euros, facultatif ; la virgule décimale est acceptée (12 500,50).',

@@ -67,7 +67,8 @@ export const frStrategy = {
   'milestones.form.createTitle': 'Ajouter un jalon',
   'milestones.form.editTitle': 'Modifier un jalon',
   'milestones.form.chooseType': 'Choisir…',
-  'milestones.form.dateHint': 'Format AAAA-MM-JJ, par exemple 2024-12-16 ; pas de date à venir.',
+  'milestones.form.dateHint':
+    'Pas de date à venir. Sans calendrier dans votre navigateur, écrivez-la AAAA-MM-JJ (2024-12-16).',
   'milestones.form.yearHint': 'Pour un bilan annuel seulement, par exemple 2025.',
   'milestones.form.deliberationHint': 'Facultatif, par exemple 2024-118.',
   'milestones.form.documentHint': 'Facultatif : une adresse commençant par https:// ou http://.',
@@ -104,10 +105,11 @@ export const frStrategy = {
   'overview.indicators': '{count} indicateurs sur {total} ont une valeur en {year}.',
   'overview.objectives.none': 'Aucun objectif pour l’instant.',
   'overview.objectives.total': '{count} objectifs :',
+  'overview.objectives.totalOne': '1 objectif :',
   'overview.axesLink': 'Les 6 axes du décret',
   'overview.actions.none': 'Aucune action pour l’instant.',
   'overview.actions.total':
-    '{count} actions, dont {public} publiques ; budget {budget} (hors actions abandonnées) :',
+    'Actions : {count}, dont publiques : {public} ; budget {budget} (hors actions abandonnées) :',
   'overview.documents.none': 'jamais publié',
   'overview.documents.latest': 'version {version} ({year}), publiée le {date}',
   'overview.documents.withdrawn': 'version {version} ({year}), publiée le {date}, retirée',
@@ -332,8 +334,9 @@ export const frStrategy = {
   'doc.actions.from': 'à partir du {start}',
   'doc.actions.until': 'jusqu’au {end}',
   'doc.actions.internal': 'S’y ajoutent {count} actions internes, pour un budget de {budget}.',
+  'doc.actions.internalOne': 'S’y ajoute 1 action interne, pour un budget de {budget}.',
   'doc.actions.allStatuses':
-    'Toutes actions confondues (publiques et internes) : {done} réalisées, {running} en cours, sur {total} actions non abandonnées.',
+    'Toutes actions confondues (publiques et internes), hors actions abandonnées : {total} ; réalisées : {done} ; en cours : {running}.',
   'doc.means.caption': 'Actions et budgets par statut (actions publiques et internes)',
   'doc.means.count': 'Actions',
   'doc.means.total': 'Total, hors actions abandonnées',

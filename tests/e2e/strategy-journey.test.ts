@@ -740,7 +740,7 @@ describe.skipIf(!browserAvailable)('the responsible digital strategy, without Ja
         expect(await stateOf(`Bilan annuel ${year}`)).toBe('À venir')
         const cards = await read(main(person).locator('ul.overview-cards'))
         expect(cards).toMatch(/\b1 objectifs? :/)
-        expect(cards).toMatch(/\b2 actions, dont 1 publiques? ;/)
+        expect(cards).toMatch(/Actions : 2, dont publiques : 1 ;/)
       },
     )
 

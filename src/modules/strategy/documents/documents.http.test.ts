@@ -216,7 +216,7 @@ describe.each(testDialects())('strategy documents on %s', (dialect) => {
     expect(html).toContain('Ouvrir un guichet numérique accompagné')
     expect(html).toContain('Direction des relations usagers')
     expect(html).not.toContain('Renégocier le contrat confidentiel')
-    expect(html).toContain('S’y ajoutent 1 actions internes')
+    expect(html).toContain('S’y ajoute 1 action interne')
   })
 
   it('renders the work programme and the annual review with the year compared to the previous one', async () => {
@@ -375,8 +375,8 @@ describe.each(testDialects())('strategy documents on %s', (dialect) => {
     const html = await response.text()
     expect(html).toContain('Vue d’ensemble')
     expect(html).toContain(`indicateurs sur 49 ont une valeur en ${year}`)
-    expect(html).toContain('1 objectifs')
-    expect(html).toContain('2 actions, dont 1 publiques')
+    expect(html).toContain('1 objectif :')
+    expect(html).toContain('Actions : 2, dont publiques : 1')
     expect(html).toContain(`version 2 (${year}), publiée le`)
     expect(html).toContain('Échéances de la loi REEN')
     expect(html).toContain('Prochaine étape : Programme de travail')

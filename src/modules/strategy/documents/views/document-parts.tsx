@@ -545,7 +545,14 @@ export function InternalActionsSummary({
   budget: number
 }) {
   if (count === 0) return null
-  return <p>{d.t('doc.actions.internal', { count, budget: formatEuros(d.locale, budget) })}</p>
+  const amount = formatEuros(d.locale, budget)
+  return (
+    <p>
+      {count === 1
+        ? d.t('doc.actions.internalOne', { budget: amount })
+        : d.t('doc.actions.internal', { count, budget: amount })}
+    </p>
+  )
 }
 
 /** The means: budgets per status (every action, internal ones only as amounts), carriers, the text. */

@@ -110,6 +110,9 @@ function KindPanel({
   const missing = requiredSections[kind].filter((section) => texts[section].trim() === '')
   const canPublish = canInWorkspace(c.get('workspace').role, 'strategy.publish')
   const headingId = `document-${documentSlugs[kind]}`
+  // Three panels carry the same links and button: the document's name, unseen, tells them apart
+  // for a screen reader's list of links and buttons.
+  const which = <span class="visually-hidden"> — {kindLabel(c, kind)}</span>
   return (
     <section class="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('documents.kindTitle', { document: kindLabel(c, kind), year })}</h3>
@@ -123,17 +126,26 @@ function KindPanel({
       ) : null}
       <ul class="inline-list">
         <li>
-          <a href={`${base}?annee=${year}`}>{t('documents.previewHtml')}</a>
+          <a href={`${base}?annee=${year}`}>
+            {t('documents.previewHtml')}
+            {which}
+          </a>
         </li>
         <li>
-          <a href={`${base}/pdf?annee=${year}`}>{t('documents.previewPdf')}</a>
+          <a href={`${base}/pdf?annee=${year}`}>
+            {t('documents.previewPdf')}
+            {which}
+          </a>
         </li>
       </ul>
       {canPublish ? (
         <form method="post" action={`${base}/publier`} class="inline">
           <CsrfField c={c} />
           <input type="hidden" name="annee" value={String(year)} />
-          <button type="submit">{t('documents.publish.button', { version: nextVersion, year })}</button>
+          <button type="submit">
+            {t('documents.publish.button', { version: nextVersion, year })}
+            {which}
+          </button>
         </form>
       ) : null}
     </section>

@@ -56,7 +56,11 @@ export function OverviewPage({ c, overview }: { c: Context<AppEnv>; overview: St
             <p>{t('overview.objectives.none')}</p>
           ) : (
             <>
-              <p>{t('overview.objectives.total', { count: number(objectives.total) })}</p>
+              <p>
+                {objectives.total === 1
+                  ? t('overview.objectives.totalOne')
+                  : t('overview.objectives.total', { count: number(objectives.total) })}
+              </p>
               <ul>
                 {objectiveStatuses.map((status) => (
                   <li>
