@@ -100,6 +100,7 @@ export const enStrategy: Record<keyof typeof frStrategy, string> = {
   'overview.showYear': 'Show',
   'overview.figures': 'In {year}',
   'overview.indicators': '{count} of {total} indicators have a value in {year}.',
+  'overview.indicatorsOne': '1 of {total} indicators has a value in {year}.',
   'overview.objectives.none': 'No objective yet.',
   'overview.objectives.total': '{count} objectives:',
   'overview.objectives.totalOne': '1 objective:',

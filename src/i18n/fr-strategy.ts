@@ -103,6 +103,7 @@ export const frStrategy = {
   'overview.showYear': 'Afficher',
   'overview.figures': 'En {year}',
   'overview.indicators': '{count} indicateurs sur {total} ont une valeur en {year}.',
+  'overview.indicatorsOne': '1 indicateur sur {total} a une valeur en {year}.',
   'overview.objectives.none': 'Aucun objectif pour l’instant.',
   'overview.objectives.total': '{count} objectifs :',
   'overview.objectives.totalOne': '1 objectif :',

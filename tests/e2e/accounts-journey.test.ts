@@ -226,6 +226,7 @@ describe.skipIf(!browserAvailable)('accounts and workspaces, without JavaScript'
       'Tableau de bord',
       'Autodiagnostic',
       'Empreinte',
+      'Stratégie',
       'Membres',
       'Journal',
       'API',
@@ -242,6 +243,7 @@ describe.skipIf(!browserAvailable)('accounts and workspaces, without JavaScript'
       'Tableau de bord',
       'Autodiagnostic',
       'Empreinte',
+      'Stratégie',
       'Membres',
     ])
   })

@@ -671,7 +671,8 @@ describe.skipIf(!browserAvailable)('the responsible digital strategy, without Ja
         [
           actionPath.split('/').at(-1),
           trainingAction,
-          trainingAction,
+          // The recommendation fits in the title whole: no description repeating it.
+          '',
           'A1.E2',
           '4',
           'Ressources humaines',

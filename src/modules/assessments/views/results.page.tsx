@@ -180,29 +180,32 @@ export function ResultsPage({
         {results.recommendations.length === 0 ? (
           <p>{t('assessment.results.noRecommendation')}</p>
         ) : (
-          <ol class="recommendations">
-            {results.recommendations.map((item) => (
-              <li id={item.id}>
-                <span class={`priority priority-${item.priority}`}>{t(`priority.${item.priority}`)}</span>{' '}
-                <span lang="fr">{item.text}</span>
-                <br />
-                <small>
-                  {t('assessment.results.recommendationFacts', {
-                    id: item.id,
-                    question: item.questionId,
-                    level: item.level,
-                  })}
-                  {item.obligationId ? (
-                    <>
-                      {' · '}
-                      <a href={`/obligations#${item.obligationId}`}>{obligationTitle(item.obligationId)}</a>
-                    </>
-                  ) : null}
-                </small>
-                <RecommendationAction c={c} id={item.id} actionId={actionByRecommendation.get(item.id)} />
-              </li>
-            ))}
-          </ol>
+          <>
+            <RecommendationActionsForm c={c} />
+            <ol class="recommendations">
+              {results.recommendations.map((item) => (
+                <li id={item.id}>
+                  <span class={`priority priority-${item.priority}`}>{t(`priority.${item.priority}`)}</span>{' '}
+                  <span lang="fr">{item.text}</span>
+                  <br />
+                  <small>
+                    {t('assessment.results.recommendationFacts', {
+                      id: item.id,
+                      question: item.questionId,
+                      level: item.level,
+                    })}
+                    {item.obligationId ? (
+                      <>
+                        {' · '}
+                        <a href={`/obligations#${item.obligationId}`}>{obligationTitle(item.obligationId)}</a>
+                      </>
+                    ) : null}
+                  </small>
+                  <RecommendationAction c={c} id={item.id} actionId={actionByRecommendation.get(item.id)} />
+                </li>
+              ))}
+            </ol>
+          </>
         )}
       </section>
       <section aria-labelledby="peers-heading">
@@ -231,9 +234,28 @@ export function ResultsPage({
   )
 }
 
+/** The one form every « Créer une action » button submits (HTML `form` attribute): one CSRF field for the page. */
+const recommendationForm = 'creer-action-depuis-recommandation'
+
+function RecommendationActionsForm({ c }: { c: Context<AppEnv> }) {
+  const workspace = c.get('workspace')
+  if (!canInWorkspace(workspace.role, 'strategy.edit')) return null
+  return (
+    <form
+      id={recommendationForm}
+      method="post"
+      action={`/espace/${workspace.id}/strategie/actions/depuis-recommandation`}
+    >
+      <CsrfField c={c} />
+    </form>
+  )
+}
+
 /**
  * « Créer une action » (one click: a POST that makes the action, or finds the one already there),
- * or « Voir l’action » once it exists. The button is for those who may edit the strategy.
+ * or « Voir l’action » once it exists. The button is for those who may edit the strategy. One
+ * element each, named with the recommendation in `aria-label` (the visible words first): the page
+ * lists dozens of recommendations and must stay within its budget.
  */
 function RecommendationAction({
   c,
@@ -246,27 +268,30 @@ function RecommendationAction({
 }) {
   const t = c.get('t')
   const workspace = c.get('workspace')
-  const actions = `/espace/${workspace.id}/strategie/actions`
   if (actionId !== undefined)
     return (
-      <>
-        <br />
-        <a href={`${actions}/${actionId}`}>
-          {t('actions.fromRecommendation.see')}
-          <span class="visually-hidden">{t('actions.fromRecommendation.seeContext', { id })}</span>
-        </a>
-      </>
+      <a
+        class="recommendation-action"
+        href={`/espace/${workspace.id}/strategie/actions/${actionId}`}
+        aria-label={t('actions.fromRecommendation.see') + t('actions.fromRecommendation.seeContext', { id })}
+      >
+        {t('actions.fromRecommendation.see')}
+      </a>
     )
   if (!canInWorkspace(workspace.role, 'strategy.edit')) return null
   return (
-    <form method="post" action={`${actions}/depuis-recommandation`} class="inline">
-      <CsrfField c={c} />
-      <input type="hidden" name="recommandation" value={id} />
-      <button type="submit" class="secondary">
-        {t('actions.fromRecommendation.button')}
-        <span class="visually-hidden">{t('actions.fromRecommendation.buttonContext', { id })}</span>
-      </button>
-    </form>
+    <button
+      type="submit"
+      form={recommendationForm}
+      name="recommandation"
+      value={id}
+      class="secondary recommendation-action"
+      aria-label={
+        t('actions.fromRecommendation.button') + t('actions.fromRecommendation.buttonContext', { id })
+      }
+    >
+      {t('actions.fromRecommendation.button')}
+    </button>
   )
 }
 

@@ -327,9 +327,10 @@ describe.each(testDialects())(
       it('offers the button next to each recommendation to editors only', async () => {
         const html = await (await admin.request(resultsPath())).text()
         expect(html).toContain(`action="${path()}/depuis-recommandation"`)
-        expect(html).toContain('<input type="hidden" name="recommandation" value="R-A1.E1.Q1"/>')
+        // One form for the page, one button per recommendation naming it.
+        expect(html.split(`action="${path()}/depuis-recommandation"`)).toHaveLength(2)
         expect(html).toContain(
-          'Créer une action<span class="visually-hidden"> pour la recommandation R-A1.E1.Q1</span>',
+          '<button type="submit" form="creer-action-depuis-recommandation" name="recommandation" value="R-A1.E1.Q1" class="secondary recommendation-action" aria-label="Créer une action pour la recommandation R-A1.E1.Q1">Créer une action</button>',
         )
         const forReader = await (await reader.request(resultsPath())).text()
         expect(forReader).toContain('R-A1.E1.Q1')
@@ -381,9 +382,9 @@ describe.each(testDialects())(
         for (const visitor of [admin, reader]) {
           const html = await (await visitor.request(resultsPath())).text()
           expect(html).toContain(
-            `<a href="${path()}/${created?.id}">Voir l’action<span class="visually-hidden"> qui répond à la recommandation R-A1.E1.Q1</span></a>`,
+            `<a class="recommendation-action" href="${path()}/${created?.id}" aria-label="Voir l’action qui répond à la recommandation R-A1.E1.Q1">Voir l’action</a>`,
           )
-          expect(html).not.toContain('name="recommandation" value="R-A1.E1.Q1"')
+          expect(html).not.toContain('value="R-A1.E1.Q1"')
         }
         expect(await (await admin.request(resultsPath())).text()).toContain(
           'name="recommandation" value="R-A1.E1.Q2"',

@@ -374,7 +374,7 @@ describe.each(testDialects())('strategy documents on %s', (dialect) => {
     expect(response.status).toBe(200)
     const html = await response.text()
     expect(html).toContain('Vue d’ensemble')
-    expect(html).toContain(`indicateurs sur 49 ont une valeur en ${year}`)
+    expect(html).toContain(`1 indicateur sur 49 a une valeur en ${year}`)
     expect(html).toContain('1 objectif :')
     expect(html).toContain('Actions : 2, dont publiques : 1')
     expect(html).toContain(`version 2 (${year}), publiée le`)

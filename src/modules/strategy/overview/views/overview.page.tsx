@@ -41,7 +41,7 @@ export function OverviewPage({ c, overview }: { c: Context<AppEnv>; overview: St
             <a href={`${base}/indicateurs?annee=${year}`}>{t('strategyNav.indicators')}</a>
           </h3>
           <p>
-            {t('overview.indicators', {
+            {t(indicators.withValue === 1 ? 'overview.indicatorsOne' : 'overview.indicators', {
               count: number(indicators.withValue),
               total: number(indicators.total),
               year,
