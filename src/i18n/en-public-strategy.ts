@@ -101,4 +101,6 @@ export const enPublicStrategy: Record<keyof typeof frPublicStrategy, string> = {
   'publicStrategy.territory.heading': 'Responsible digital strategy',
   'publicStrategy.territory.latest': 'Latest publication: “{title}” (version {version}), on {date}.',
   'publicStrategy.territory.link': 'Documents, objectives and actions published by the local authority',
+  'publicStrategy.territory.reenLead':
+    'Where the REEN approach stands, from the dates the local authority published:',
 }

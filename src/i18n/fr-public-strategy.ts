@@ -100,4 +100,6 @@ export const frPublicStrategy = {
   'publicStrategy.territory.heading': 'Stratégie numérique responsable',
   'publicStrategy.territory.latest': 'Dernière publication : « {title} » (version {version}), le {date}.',
   'publicStrategy.territory.link': 'Documents, objectifs et actions publiés par la collectivité',
+  'publicStrategy.territory.reenLead':
+    'Où en est la démarche de la loi REEN, d’après les dates que la collectivité a publiées :',
 }

@@ -61,6 +61,9 @@ const longDateFormats: Record<Locale, Record<'UTC' | 'Europe/Paris', Intl.DateTi
  * as written; an instant (ISO timestamp, a publication) as the day it was in France.
  */
 export function formatLongDate(locale: Locale, iso: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return longDateFormats[locale].UTC.format(new Date(`${iso}T00:00:00Z`))
-  return longDateFormats[locale]['Europe/Paris'].format(new Date(iso))
+  const text = /^\d{4}-\d{2}-\d{2}$/.test(iso)
+    ? longDateFormats[locale].UTC.format(new Date(`${iso}T00:00:00Z`))
+    : longDateFormats[locale]['Europe/Paris'].format(new Date(iso))
+  // French writes the first of the month as an ordinal: « 1er janvier 2025 » (Intl gives « 1 »).
+  return locale === 'fr' ? text.replace(/^1 /, '1er ') : text
 }

@@ -354,14 +354,14 @@ describe.skipIf(!browserAvailable)('the responsible digital strategy, without Ja
       expect(await textOf(summary.getByRole('heading'))).toBe('Le formulaire contient des erreurs :')
       const problems = summary.getByRole('link')
       expect(await problems.allInnerTexts()).toEqual([
-        `Fin : La fin (15 janvier ${year}) précède le début (1 février ${year}).`,
+        `Fin : La fin (15 janvier ${year}) précède le début (1er février ${year}).`,
       ])
       const end = page.getByLabel('Fin', { exact: true })
       expect(await problems.getAttribute('href')).toBe(`#${await end.getAttribute('id')}`)
       expect(await end.getAttribute('aria-invalid')).toBe('true')
       const describedBy = ((await end.getAttribute('aria-describedby')) ?? '').split(' ')
       const messages = await Promise.all(describedBy.map((id) => textOf(page.locator(`[id="${id}"]`))))
-      expect(messages).toContain(`La fin (15 janvier ${year}) précède le début (1 février ${year}).`)
+      expect(messages).toContain(`La fin (15 janvier ${year}) précède le début (1er février ${year}).`)
       // The link leads to the field, which keeps what was typed, as does the rest of the form.
       await problems.click()
       expect(new URL(page.url()).hash).toBe('#endDate')
@@ -383,7 +383,7 @@ describe.skipIf(!browserAvailable)('the responsible digital strategy, without Ja
         Statut: 'en cours',
         Visibilité: 'publique',
         Responsable: 'Ressources humaines',
-        Début: `1 février ${year}`,
+        Début: `1er février ${year}`,
         Fin: `15 décembre ${year}`,
       })
       expect(facts.Budget).toMatch(/^12\s500,50\s€$/)
@@ -611,15 +611,15 @@ describe.skipIf(!browserAvailable)('the responsible digital strategy, without Ja
       const description = await textOf(chart.locator('desc').first())
       expect(description).toMatch(new RegExp(`^2 action\\(s\\) en ${year} : `))
       expect(description).toContain(
-        `${internalAction}, du 1 avril ${year} au 30 septembre ${year}, planifiée`,
+        `${internalAction}, du 1er avril ${year} au 30 septembre ${year}, planifiée`,
       )
       expect(description).toContain(
-        `${trainingAction}, du 1 février ${year} au 15 décembre ${year}, en cours`,
+        `${trainingAction}, du 1er février ${year} au 15 décembre ${year}, en cours`,
       )
       const timeline = page.getByRole('table', { name: `Actions de ${year} : début, fin et statut` })
       expect(await timeline.locator('tbody tr').count()).toBe(2)
       expect(await cellsOf(timeline.locator('tbody tr').first())).toBe(
-        `${trainingAction} 1 février ${year} 15 décembre ${year} en cours`,
+        `${trainingAction} 1er février ${year} 15 décembre ${year} en cours`,
       )
 
       await click(person, main(person).getByRole('link', { name: 'Liste des actions' }))
@@ -636,7 +636,7 @@ describe.skipIf(!browserAvailable)('the responsible digital strategy, without Ja
       expect(await filtered.locator('tbody tr').count()).toBe(1)
       expect(await cellsOf(filtered.locator('tbody tr'))).toMatch(
         new RegExp(
-          `^${escapeRegExp(trainingAction)} publique en cours Ressources humaines du 1 février ${year} au 15 décembre ${year} A1\\.E2 12 500,50 €$`,
+          `^${escapeRegExp(trainingAction)} publique en cours Ressources humaines du 1er février ${year} au 15 décembre ${year} A1\\.E2 12 500,50 €$`,
         ),
       )
 
@@ -888,7 +888,7 @@ describe.skipIf(!browserAvailable)('the responsible digital strategy, without Ja
       const [rowHeader] = await publicRows.locator('th').allInnerTexts()
       expect(rowHeader?.split('\n')[0]).toBe(trainingAction)
       expect(await cellsOf(publicRows)).toMatch(
-        new RegExp(`A1\\.E2 En cours du 1 février ${year} au 15 décembre ${year} 12 50[01] €$`),
+        new RegExp(`A1\\.E2 En cours du 1er février ${year} au 15 décembre ${year} 12 50[01] €$`),
       )
       expect(await read(main(anonymous)), 'the internal action stays internal').not.toContain(internalAction)
       expect(await read(page.getByRole('table', { name: /^Étapes de la loi REEN/ }))).toContain('2022-118')

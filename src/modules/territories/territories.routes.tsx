@@ -5,7 +5,9 @@ import { parseQuery } from '../../lib/parse-query.js'
 import { foldForSearch } from '../../lib/text.js'
 import { renderBadRequest, renderNotFound } from '../../ui/error-pages.js'
 import { currentReferential } from '../referential/referential.store.js'
-import { latestPublication } from '../strategy/publication/published-strategy.queries.js'
+import { reenApplicabilityOf, reenObligationId, todayInFrance } from '../strategy/milestones/reen-context.js'
+import { type ReenStanding, reenDeadlinesOf, reenStanding } from '../strategy/milestones/reen-standing.js'
+import { latestPublication, publishedContent } from '../strategy/publication/published-strategy.queries.js'
 import { getTerritoryProfile } from './get-territory-profile.js'
 import { searchTerritories, territoryVersion } from './territories.queries.js'
 import {
@@ -66,7 +68,8 @@ export function territoriesRoutes({ db }: AppDependencies) {
       if (!version) return notFound()
       const url = new URL(c.req.url)
       const referential = await currentReferential(db)
-      cacheKey = `${c.get('locale')}|${version}|${referential.version}|${publication?.id ?? ''}|${url.pathname}${url.search}`
+      // Today is in the key: a REEN milestone's state (due, overdue) moves with the date.
+      cacheKey = `${c.get('locale')}|${version}|${referential.version}|${publication?.id ?? ''}|${todayInFrance()}|${url.pathname}${url.search}`
       const cached = pageCache.get(cacheKey)
       if (cached) return c.html(cached)
     }
@@ -75,10 +78,26 @@ export function territoriesRoutes({ db }: AppDependencies) {
       estimate: { agentsFte: query.value.agents, annualPurchasesEur: query.value.achats },
     })
     if (!profile) return notFound()
-    const response = await c.render(<TerritoryPage c={c} profile={profile} publication={publication} />, {
-      title: profile.territory.name,
-      section: 'territories',
-    })
+    // Where the territory stands against the REEN deadlines, from the dates it PUBLISHED (a draft
+    // milestone never shows here), with the obligation as this page evaluates it.
+    let reen: ReenStanding | undefined
+    if (publication) {
+      const content = await publishedContent(db, publication.id)
+      const obligation = profile.obligations.find((status) => status.obligation.id === reenObligationId)
+      reen = reenStanding(
+        reenApplicabilityOf(obligation),
+        content?.milestones ?? [],
+        todayInFrance(),
+        reenDeadlinesOf(obligation?.obligation),
+      )
+    }
+    const response = await c.render(
+      <TerritoryPage c={c} profile={profile} publication={publication} reen={reen} />,
+      {
+        title: profile.territory.name,
+        section: 'territories',
+      },
+    )
     if (cacheKey) pageCache.set(cacheKey, await response.clone().text())
     return response
   })

@@ -96,7 +96,7 @@ describe('the action form', () => {
       'budget',
       'objectives',
     ])
-    expect(parsed.errors.endDate).toBe('La fin (1 mai 2026) précède le début (2 mai 2026).')
+    expect(parsed.errors.endDate).toBe('La fin (1er mai 2026) précède le début (2 mai 2026).')
   })
 
   it('knows a real calendar day', () => {

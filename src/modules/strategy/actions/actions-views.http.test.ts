@@ -192,7 +192,7 @@ describe.each(testDialects())(
           /<svg[^>]+role="img"[^>]+aria-labelledby="gantt-title"[^>]+aria-describedby="gantt-desc"/,
         )
         expect(html).toContain('<title id="gantt-title">Calendrier des actions en 2026</title>')
-        expect(html).toContain('Audit RGAA, du 1 avril 2026 au 30 juin 2026, en cours')
+        expect(html).toContain('Audit RGAA, du 1er avril 2026 au 30 juin 2026, en cours')
         // 730 units for 365 days from x = 20: 2 per day. 1 April is day 90, 30 June day 180 (inclusive).
         expect(bar(html, ids.audit as number)).toEqual({ x: '200.0', width: '182.0' })
         // Begun in 2025 and going on in 2027: the whole year.
@@ -209,7 +209,7 @@ describe.each(testDialects())(
         )
         const table = html.slice(html.indexOf('calendar-caption'), html.indexOf('</table>'))
         expect(table).toContain('Audit RGAA')
-        expect(table).toContain('1 novembre 2025')
+        expect(table).toContain('1er novembre 2025')
         expect(table).toContain('(avant 2026)')
         expect(table).not.toContain('Sensibiliser les agents')
         const undated = html.slice(html.indexOf('<h2>Actions sans date</h2>'))

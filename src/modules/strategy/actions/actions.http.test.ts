@@ -177,7 +177,7 @@ describe.each(testDialects())('the action plan’s actions over HTTP on %s', (di
     expect(html).toContain('Action créée.')
     expect(html).toContain('planifiée')
     expect(html).toContain('Direction du numérique')
-    expect(html).toContain('1 avril 2026')
+    expect(html).toContain('1er avril 2026')
     expect(html).toContain('30 juin 2026')
     expect(html).toContain('12\u202f500,50\u00a0€')
     expect(html).toContain('Passer de 4 à 6 ans.<br/>Avec un plan de réemploi.')
@@ -252,7 +252,7 @@ describe.each(testDialects())('the action plan’s actions over HTTP on %s', (di
         name: 'an end before the start',
         fields: () => ({ ...valid(), startDate: '2026-04-01', endDate: '2026-03-01' }),
         field: 'endDate',
-        message: 'La fin (1 mars 2026) précède le début (1 avril 2026).',
+        message: 'La fin (1er mars 2026) précède le début (1er avril 2026).',
       },
       {
         name: 'an unknown commitment',

@@ -63,7 +63,7 @@ describe.each(testDialects())('REEN milestones on %s', (dialect) => {
     const html = await response.text()
     expect(html).toContain('La loi REEN s’applique à Lyon')
     expect(html).toContain('Programme de travail')
-    expect(html).toContain('au plus tard le 1 janvier 2023')
+    expect(html).toContain('au plus tard le 1er janvier 2023')
     expect(html).toContain('En retard : échéance dépassée')
     expect(html).toContain('Aucun jalon enregistré')
     // Readers read: no editing link.

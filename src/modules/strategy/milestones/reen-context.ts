@@ -20,6 +20,15 @@ export interface ReenContext {
   obligation: ObligationStatus | undefined
 }
 
+/** Whether the law binds the territory, from the obligation as evaluated for it. */
+export function reenApplicabilityOf(obligation: ObligationStatus | undefined): ReenApplicability {
+  return obligation?.status === 'applies'
+    ? 'applies'
+    : obligation?.status === 'to_confirm'
+      ? 'to_confirm'
+      : 'voluntary'
+}
+
 /**
  * A workspace's milestones and where its territory stands: the obligation is evaluated as on the
  * territory's page (its kind, population and declared figures), so both always agree.
@@ -36,15 +45,9 @@ export async function loadReenContext(
   ])
   const definition = referential.obligations.find((obligation) => obligation.id === reenObligationId)
   const obligation = definition ? evaluateObligation(definition, facts) : undefined
-  const applicability: ReenApplicability =
-    obligation?.status === 'applies'
-      ? 'applies'
-      : obligation?.status === 'to_confirm'
-        ? 'to_confirm'
-        : 'voluntary'
   return {
     milestones,
-    standing: reenStanding(applicability, milestones, today, reenDeadlinesOf(definition)),
+    standing: reenStanding(reenApplicabilityOf(obligation), milestones, today, reenDeadlinesOf(definition)),
     obligation,
   }
 }

@@ -81,11 +81,11 @@ describe.each(testDialects())('public strategy page on %s', (dialect) => {
     expect(html).toContain('Actions publiques : 2 — budget annoncé : 15 000 €.')
     expect(html).toContain('Allonger la durée de vie des ordinateurs (1)')
     expect(html).toContain('A1.E2, A3.E1')
-    expect(html).toContain('du 1 janvier 2025 au 31 décembre 2026')
+    expect(html).toContain('du 1er janvier 2025 au 31 décembre 2026')
     expect(html).toContain('Planifiée')
     // Milestones beside their legal deadlines.
     expect(html).toContain('2023-042')
-    expect(html).toContain('1 janvier 2023')
+    expect(html).toContain('1er janvier 2023')
     expect(html).toContain('href="https://example.org/programme.pdf"')
     expect(html).toContain('26 juin 2025')
     // Obligations, live.
@@ -255,6 +255,14 @@ describe.each(testDialects())('public strategy page on %s', (dialect) => {
     expect(marseillePage).toContain('<h2 id="strategie">Stratégie numérique responsable</h2>')
     expect(marseillePage).toContain('href="/territoires/commune/13055/strategie"')
     expect(marseillePage).toContain('Programme de travail de Marseille')
+    // Where it stands against the REEN deadlines, from the dates it published: both after the
+    // deadline (1 January 2023 and 2025); the reviews since 2025 not published, so overdue.
+    expect(marseillePage).toContain('<caption>Jalons de la loi REEN et situation du territoire</caption>')
+    expect(marseillePage).toContain('Réalisé le 15 mars 2023, après l’échéance')
+    expect(marseillePage).toContain('Réalisé le 26 juin 2025, après l’échéance')
+    expect(marseillePage).toMatch(
+      /Bilan annuel 2025<\/th><td>[^<]*<\/td><td><span class="[^"]*">En retard : échéance dépassée/,
+    )
     const aix = (await page('/territoires/commune/13001')).html
     expect(aix).not.toContain('id="strategie"')
     expect(aix).not.toContain('/strategie"')

@@ -10,6 +10,8 @@ import {
   withQuery,
 } from '../../../ui/components.js'
 import { ObligationStatusList } from '../../obligations/views/obligation-status-list.js'
+import type { ReenStanding } from '../../strategy/milestones/reen-standing.js'
+import { ReenMilestonesTable } from '../../strategy/milestones/views/reen-standing-view.js'
 import { publicStrategyPath } from '../../strategy/publication/public-strategy.schemas.js'
 import type { PublishedVersion } from '../../strategy/publication/published-strategy.queries.js'
 import { formatDay } from '../../strategy/publication/views/published-format.js'
@@ -21,11 +23,14 @@ export function TerritoryPage({
   c,
   profile,
   publication,
+  reen,
 }: {
   c: Context<AppEnv>
   profile: TerritoryProfile
   /** The newest version of its strategy documents still public, if any. */
   publication?: PublishedVersion | undefined
+  /** Where it stands against the REEN deadlines, from the milestones it published. */
+  reen?: ReenStanding | undefined
 }) {
   const t = c.get('t')
   const locale = c.get('locale')
@@ -87,6 +92,14 @@ export function TerritoryPage({
               date: formatDay(locale, publication.publishedAt),
             })}
           </p>
+          {reen ? (
+            <>
+              <p>{t('publicStrategy.territory.reenLead')}</p>
+              <div class="table-scroll">
+                <ReenMilestonesTable t={t} locale={locale} standing={reen} badges />
+              </div>
+            </>
+          ) : null}
           <p>
             <a href={publicStrategyPath(territory)}>{t('publicStrategy.territory.link')}</a>
           </p>

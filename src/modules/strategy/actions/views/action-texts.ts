@@ -36,7 +36,7 @@ export function formatBudget(locale: Locale, euros: number): string {
   return (Number.isInteger(euros) ? wholeEuros : euroCents)[locale].format(euros)
 }
 
-/** « du 1 avril 2026 au 30 juin 2026 », one side only, or « non datée ». */
+/** « du 1er avril 2026 au 30 juin 2026 », one side only, or « non datée ». */
 export function periodText(
   c: Context<AppEnv>,
   action: { startDate: string | null; endDate: string | null },
