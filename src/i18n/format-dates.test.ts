@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { formatLongDate } from './i18n.js'
+
+describe('a day in words', () => {
+  it('writes the first of the month as « 1er » in French, and only the first', () => {
+    expect(formatLongDate('fr', '2025-01-01')).toBe('1er janvier 2025')
+    expect(formatLongDate('fr', '2025-01-11')).toBe('11 janvier 2025')
+    expect(formatLongDate('fr', '2025-01-21')).toBe('21 janvier 2025')
+    expect(formatLongDate('en', '2025-01-01')).toBe('1 January 2025')
+  })
+
+  it('gives an instant as the day it was in France', () => {
+    // 23:30 UTC on 31 March is already 1 April in Paris (summer time).
+    expect(formatLongDate('fr', '2026-03-31T23:30:00Z')).toBe('1er avril 2026')
+  })
+})
