@@ -44,6 +44,19 @@ export function formatEuros(locale: Locale, value: number): string {
   return euroFormats[locale].format(value)
 }
 
+const euroCentsFormats: Record<Locale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 }),
+}
+
+/**
+ * A budget as it was typed: whole euros stay short (« 3 000 € »), an amount with cents shows both
+ * digits (« 12 500,50 € ») — never rounded to a figure nobody entered.
+ */
+export function formatBudget(locale: Locale, euros: number): string {
+  return Number.isInteger(euros) ? formatEuros(locale, euros) : euroCentsFormats[locale].format(euros)
+}
+
 // Built once: creating an Intl.DateTimeFormat costs far more than formatting with it.
 const longDateFormats: Record<Locale, Record<'UTC' | 'Europe/Paris', Intl.DateTimeFormat>> = {
   fr: {

@@ -888,7 +888,7 @@ describe.skipIf(!browserAvailable)('the responsible digital strategy, without Ja
       const [rowHeader] = await publicRows.locator('th').allInnerTexts()
       expect(rowHeader?.split('\n')[0]).toBe(trainingAction)
       expect(await cellsOf(publicRows)).toMatch(
-        new RegExp(`A1\\.E2 En cours du 1er février ${year} au 15 décembre ${year} 12 50[01] €$`),
+        new RegExp(`A1\\.E2 En cours du 1er février ${year} au 15 décembre ${year} 12 500,50 €$`),
       )
       expect(await read(main(anonymous)), 'the internal action stays internal').not.toContain(internalAction)
       expect(await read(page.getByRole('table', { name: /^Étapes de la loi REEN/ }))).toContain('2022-118')

@@ -1,14 +1,14 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { actionStatuses } from '../../../../db/schema.js'
-import { formatNumber } from '../../../../i18n/i18n.js'
+import { formatBudget, formatNumber } from '../../../../i18n/i18n.js'
 import { Notice, withQuery } from '../../../../ui/components.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
 import { type ActionFilterQuery, filterParams, hasFilter } from '../action-filters.js'
 import type { ActionRecord } from '../actions.queries.js'
 import { ActionFiltersForm, type FilterOptions } from './action-filters-form.js'
-import { formatBudget, ownerText, periodText, statusKeys } from './action-texts.js'
+import { ownerText, periodText, statusKeys } from './action-texts.js'
 
 /** The action plan: filters, what the filters list (count, statuses, budget), the table, exports. */
 export function ActionListPage({

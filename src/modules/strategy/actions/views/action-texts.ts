@@ -13,29 +13,6 @@ export const statusKeys: Record<ActionStatus, MessageKey> = {
   abandonnee: 'actions.status.abandonnee',
 }
 
-// Built once per language: an Intl formatter costs far more to create than to use.
-const euroFormats = (fractionDigits: number): Record<Locale, Intl.NumberFormat> => ({
-  fr: new Intl.NumberFormat('fr-FR', {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }),
-  en: new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }),
-})
-const wholeEuros = euroFormats(0)
-const euroCents = euroFormats(2)
-
-/** Whole euros stay short (« 3 000 € »); an amount with cents shows both digits (« 12 500,50 € »). */
-export function formatBudget(locale: Locale, euros: number): string {
-  return (Number.isInteger(euros) ? wholeEuros : euroCents)[locale].format(euros)
-}
-
 /** « du 1er avril 2026 au 30 juin 2026 », one side only, or « non datée ». */
 export function periodText(
   c: Context<AppEnv>,

@@ -1,13 +1,13 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
-import { formatLongDate } from '../../../../i18n/i18n.js'
+import { formatBudget, formatLongDate } from '../../../../i18n/i18n.js'
 import { Notice } from '../../../../ui/components.js'
 import { CsrfField, type FieldErrors, TextAreaField } from '../../../../ui/forms.js'
 import type { Commitment } from '../../../referential/referential.schemas.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
 import type { ActionDetails } from '../actions.queries.js'
-import { dateText, formatBudget, ownerText, statusKeys } from './action-texts.js'
+import { dateText, ownerText, statusKeys } from './action-texts.js'
 
 /** Line breaks typed in a text, kept (each line its own line, never markup). */
 function Lines({ text }: { text: string }) {

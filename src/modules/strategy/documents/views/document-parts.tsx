@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { ActionStatus } from '../../../../db/schema.js'
-import { formatEuros, formatLongDate, type Locale, type Translate } from '../../../../i18n/i18n.js'
+import { formatBudget, formatLongDate, type Locale, type Translate } from '../../../../i18n/i18n.js'
 import { kindKeys } from '../../../../ui/components.js'
 import { deviceTypeLabels } from '../../../footprint/import/type-mapping.js'
 import { type DeviceType, deviceTypes } from '../../../footprint/inventory-item.js'
@@ -57,7 +57,7 @@ export function footprintFigure(
   return `${formatFigure(locale, value, Math.abs(reference ?? value) >= 100 ? 0 : 2)} ${unit}`
 }
 
-const euros = (d: DocContext, value: number | null) => (value === null ? '—' : formatEuros(d.locale, value))
+const euros = (d: DocContext, value: number | null) => (value === null ? '—' : formatBudget(d.locale, value))
 const date = (d: DocContext, iso: string | null) => (iso ? formatLongDate(d.locale, iso) : '—')
 
 export function actionStatusLabel(t: Translate, status: ActionStatus): string {
@@ -545,7 +545,7 @@ export function InternalActionsSummary({
   budget: number
 }) {
   if (count === 0) return null
-  const amount = formatEuros(d.locale, budget)
+  const amount = formatBudget(d.locale, budget)
   return (
     <p>
       {count === 1
@@ -579,7 +579,7 @@ export function MeansPart({ d }: { d: DocContext }) {
             <tr>
               <th scope="row">{actionStatusLabel(t, row.status)}</th>
               <td class="num">{row.count}</td>
-              <td class="num">{formatEuros(d.locale, row.budget)}</td>
+              <td class="num">{formatBudget(d.locale, row.budget)}</td>
             </tr>
           ))}
         </tbody>
@@ -587,7 +587,7 @@ export function MeansPart({ d }: { d: DocContext }) {
           <tr>
             <th scope="row">{t('doc.means.total')}</th>
             <td class="num">{actions.total}</td>
-            <td class="num">{formatEuros(d.locale, actions.totalBudget)}</td>
+            <td class="num">{formatBudget(d.locale, actions.totalBudget)}</td>
           </tr>
         </tfoot>
       </table>

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { actionStatuses, documentKinds } from '../../../../db/schema.js'
-import { formatEuros, formatLongDate, formatNumber } from '../../../../i18n/i18n.js'
+import { formatBudget, formatLongDate, formatNumber } from '../../../../i18n/i18n.js'
 import { documentsPath, kindLabel } from '../../documents/views/documents.page.js'
 import { nextReenStep } from '../../milestones/reen-standing.js'
 import { milestoneLabel, ReenStandingView, reenStateText } from '../../milestones/views/reen-standing-view.js'
@@ -88,7 +88,7 @@ export function OverviewPage({ c, overview }: { c: Context<AppEnv>; overview: St
                 {t('overview.actions.total', {
                   count: number(actions.total),
                   public: number(actions.public),
-                  budget: formatEuros(locale, actions.budget),
+                  budget: formatBudget(locale, actions.budget),
                 })}
               </p>
               <ul>

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { type ActionStatus, actionStatuses } from '../../../../db/schema.js'
-import { formatEuros, type MessageKey } from '../../../../i18n/i18n.js'
+import { formatBudget, type MessageKey } from '../../../../i18n/i18n.js'
 import type { Page } from '../../../../lib/pagination.js'
 import { Pagination } from '../../../../ui/components.js'
 import type { PublishedAction } from '../snapshot-schema.js'
@@ -54,7 +54,7 @@ export function PublishedActions({
       ) : (
         <>
           <p>
-            {t('publicStrategy.actions.summary', { count: all.length, budget: formatEuros(locale, budget) })}{' '}
+            {t('publicStrategy.actions.summary', { count: all.length, budget: formatBudget(locale, budget) })}{' '}
             {t('publicStrategy.actions.byStatus', { list: byStatus })}
           </p>
           <div class="table-scroll">
@@ -89,7 +89,7 @@ export function PublishedActions({
                     <td>{t(actionStatusKeys[action.status])}</td>
                     <td>{dates(action)}</td>
                     <td class="num">
-                      {action.budgetEuros === null ? dash : formatEuros(locale, action.budgetEuros)}
+                      {action.budgetEuros === null ? dash : formatBudget(locale, action.budgetEuros)}
                     </td>
                   </tr>
                 ))}

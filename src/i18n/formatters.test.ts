@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatLongDate } from './i18n.js'
+import { formatBudget, formatLongDate } from './i18n.js'
 
 describe('a day in words', () => {
   it('writes the first of the month as « 1er » in French, and only the first', () => {
@@ -12,5 +12,14 @@ describe('a day in words', () => {
   it('gives an instant as the day it was in France', () => {
     // 23:30 UTC on 31 March is already 1 April in Paris (summer time).
     expect(formatLongDate('fr', '2026-03-31T23:30:00Z')).toBe('1er avril 2026')
+  })
+})
+
+describe('a budget', () => {
+  it('shows cents only when there are some, never rounding what was typed', () => {
+    const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ')
+    expect(plain(formatBudget('fr', 12_500.5))).toBe('12 500,50 €')
+    expect(plain(formatBudget('fr', 3_000))).toBe('3 000 €')
+    expect(formatBudget('en', 12_500.5)).toBe('€12,500.50')
   })
 })
