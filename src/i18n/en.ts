@@ -50,6 +50,8 @@ export const en: Record<keyof typeof fr, string> = {
   'workspace.nav.api': 'API',
   'workspace.nav.footprint': 'Footprint',
   'workspace.nav.strategy': 'Strategy',
+  'workspace.strategy.upToDate': 'Every step of the REEN law is done.',
+  'workspace.strategy.open': 'Open the strategy',
   'footprintNav.label': 'Footprint navigation',
   'footprintNav.results': 'Results',
   'footprintNav.inventory': 'Inventory',

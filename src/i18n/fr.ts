@@ -49,6 +49,8 @@ export const fr = {
   'workspace.nav.api': 'API',
   'workspace.nav.footprint': 'Empreinte',
   'workspace.nav.strategy': 'Stratégie',
+  'workspace.strategy.upToDate': 'Toutes les étapes de la loi REEN sont réalisées.',
+  'workspace.strategy.open': 'Ouvrir la stratégie',
   'footprintNav.label': 'Navigation de l’empreinte',
   'footprintNav.results': 'Résultats',
   'footprintNav.inventory': 'Inventaire',

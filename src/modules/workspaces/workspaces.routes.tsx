@@ -4,6 +4,9 @@ import { fr } from '../../i18n/fr.js'
 import { formatNumber } from '../../i18n/i18n.js'
 import { fieldErrorsOf, formValues } from '../../ui/forms.js'
 import { listAssessments } from '../assessments/assessments.queries.js'
+import { currentReferential } from '../referential/referential.store.js'
+import { loadReenContext } from '../strategy/milestones/reen-context.js'
+import { nextReenStep } from '../strategy/milestones/reen-standing.js'
 import { getTerritoryProfile } from '../territories/get-territory-profile.js'
 import { declaredFiguresSchema, declareFigures } from './declare-figures.js'
 import { WorkspaceHomePage } from './views/workspace-home.page.js'
@@ -41,6 +44,7 @@ export function workspacesRoutes(deps: AppDependencies) {
     const assessments = await listAssessments(db, workspace.id)
     const latestAssessment = assessments[0]
     const latestSubmitted = assessments.find((row) => row.status === 'submitted')
+    const reen = await loadReenContext(db, await currentReferential(db), workspace)
     const values = state.values ?? {
       agents: profile.declared.agentsFte === null ? '' : formatNumber(locale, profile.declared.agentsFte),
       purchases:
@@ -57,6 +61,7 @@ export function workspacesRoutes(deps: AppDependencies) {
         saved={state.saved ?? false}
         latestAssessment={latestAssessment}
         latestSubmitted={latestSubmitted}
+        nextReenStep={nextReenStep(reen.standing)}
       />,
       { title: c.get('t')('workspace.title', { territory: workspace.territoryName }) },
     )

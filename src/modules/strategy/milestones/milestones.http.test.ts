@@ -70,6 +70,13 @@ describe.each(testDialects())('REEN milestones on %s', (dialect) => {
     expect(html).not.toContain('Ajouter un jalon')
   })
 
+  it('puts the most pressing REEN step on the workspace dashboard', async () => {
+    const html = await (await reader.request(`/espace/${workspaceId}`)).text()
+    expect(html).toContain('<h2 id="strategy-heading">Stratégie</h2>')
+    expect(html).toContain('Prochaine étape : Programme de travail — En retard : échéance dépassée.')
+    expect(html).toContain(`href="/espace/${workspaceId}/strategie"`)
+  })
+
   it('says « démarche volontaire » for a territory the law does not bind', async () => {
     const html = await (await other.request(`/espace/${otherWorkspaceId}/strategie/jalons`)).text()
     expect(html).toContain('démarche volontaire')

@@ -2,6 +2,8 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
 import { territoryPath } from '../../../ui/components.js'
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../ui/forms.js'
+import type { MilestoneStanding } from '../../strategy/milestones/reen-standing.js'
+import { milestoneLabel, reenStateText } from '../../strategy/milestones/views/reen-standing-view.js'
 import type { TerritoryProfile } from '../../territories/get-territory-profile.js'
 import { canInWorkspace } from '../workspaces.policy.js'
 import { WorkspaceNav } from './workspace-nav.js'
@@ -21,6 +23,7 @@ export function WorkspaceHomePage({
   saved,
   latestAssessment,
   latestSubmitted,
+  nextReenStep,
 }: {
   c: Context<AppEnv>
   profile: TerritoryProfile
@@ -31,6 +34,8 @@ export function WorkspaceHomePage({
   latestAssessment: AssessmentSummary | undefined
   /** The most recent submitted one, shown beside a draft. */
   latestSubmitted: AssessmentSummary | undefined
+  /** The most pressing REEN milestone (overdue, else due), or undefined when all are done. */
+  nextReenStep: MilestoneStanding | undefined
 }) {
   const t = c.get('t')
   const workspace = c.get('workspace')
@@ -121,6 +126,18 @@ export function WorkspaceHomePage({
               })} `
             : null}
           <a href={`/espace/${workspace.id}/autodiagnostic`}>{t('assessment.home.open')}</a>
+        </p>
+      </section>
+      <section aria-labelledby="strategy-heading" class="panel">
+        <h2 id="strategy-heading">{t('workspace.nav.strategy')}</h2>
+        <p>
+          {nextReenStep
+            ? t('overview.nextStep', {
+                milestone: milestoneLabel(c, nextReenStep.kind, nextReenStep.year),
+                state: reenStateText(t, c.get('locale'), nextReenStep),
+              })
+            : t('workspace.strategy.upToDate')}{' '}
+          <a href={`/espace/${workspace.id}/strategie`}>{t('workspace.strategy.open')}</a>
         </p>
       </section>
     </>
