@@ -7,6 +7,7 @@ import { testDialects } from '../../../test-support/test-databases.js'
 import type { Visitor } from '../../../test-support/test-users.js'
 import { signedInMember } from '../../../test-support/workspace-members.js'
 import { insertItems } from '../../inventory/inventory.queries.js'
+import { createObjective } from '../objectives/objectives.queries.js'
 import { maxEvidenceBytes } from './evidence-file.js'
 
 /** The page's text with HTML entities undone and narrow spaces made plain, for messages. */
@@ -26,6 +27,7 @@ describe.each(testDialects())('indicator values over HTTP on %s', (dialect) => {
   let test: TestApp
   let dataDir: string
   let workspaceId: number
+  let adminId: number
   let outsiderWorkspaceId: number
   let admin: Visitor
   let reader: Visitor
@@ -56,6 +58,7 @@ describe.each(testDialects())('indicator values over HTTP on %s', (dialect) => {
     dataDir = test.config.dataDir
     const signedAdmin = await signedInMember(test, 'admin@example.org', 'admin')
     workspaceId = signedAdmin.workspaceId
+    adminId = signedAdmin.userId
     admin = signedAdmin.visitor
     reader = (await signedInMember(test, 'reader@example.org', 'reader')).visitor
     const other = await signedInMember(test, 'autre@example.org', 'admin', '13055')
@@ -319,6 +322,31 @@ describe.each(testDialects())('indicator values over HTTP on %s', (dialect) => {
     const again = await admin.post(`${page()}/2023/supprimer`)
     expect(again.status).toBe(404)
     expect(text(await again.text())).toContain('Aucune valeur saisie pour l’indicateur 4.4 en 2023.')
+  })
+
+  it('lists the objectives set on the indicator, and offers to set one to those who may', async () => {
+    const before = await (await admin.request(page('2.3'))).text()
+    expect(before).toContain('Aucun objectif ne porte sur cet indicateur.')
+    expect(before).toContain(`href="/espace/${workspaceId}/strategie/objectifs/nouveau?indicateur=2.3"`)
+    const objectiveId = await createObjective(test.database.db, {
+      workspaceId,
+      actorId: adminId,
+      objective: {
+        indicatorId: '2.3',
+        title: 'Former la moitié des agents',
+        decreeAxis: 4,
+        baseline: { year: 2024, value: 10 },
+        targets: [{ year: 2027, value: 50 }],
+        comment: null,
+      },
+    })
+    const after = await (await reader.request(page('2.3'))).text()
+    expect(after).toContain(
+      `<a href="/espace/${workspaceId}/strategie/objectifs/${objectiveId}">Former la moitié des agents</a>`,
+    )
+    expect(after).not.toContain('objectifs/nouveau')
+    // Only this indicator's objectives.
+    expect(await (await admin.request(page('2.4'))).text()).not.toContain('Former la moitié des agents')
   })
 
   it('lets readers read, not write', async () => {

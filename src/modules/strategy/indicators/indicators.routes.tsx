@@ -11,6 +11,7 @@ import { currentReferential } from '../../referential/referential.store.js'
 import { indexReferential } from '../../referential/referential-index.js'
 import { workspaceAccess } from '../../workspaces/workspace-access.middleware.js'
 import { canInWorkspace } from '../../workspaces/workspaces.policy.js'
+import { listObjectives } from '../objectives/objectives.queries.js'
 import { computedIndicatorValues, computedSourceOf } from './computed-indicators.js'
 import { maxEvidenceBytes } from './evidence-file.js'
 import { readEvidence } from './evidence-storage.js'
@@ -194,6 +195,9 @@ export function indicatorsRoutes(deps: AppDependencies) {
       form: { values: state.values, errors: state.errors },
       listYear: state.listYear,
       notice: state.notice,
+      objectives: (await listObjectives(db, workspace.id))
+        .filter((objective) => objective.indicatorId === indicator.id)
+        .map((objective) => ({ id: objective.id, title: objective.title })),
     }
     if (status) c.status(status)
     return c.render(<IndicatorPage c={c} model={model} />, {

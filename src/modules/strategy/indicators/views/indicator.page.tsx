@@ -30,6 +30,8 @@ export interface IndicatorPageModel {
   /** The year the indicators list was showing, for the way back. */
   listYear: number
   notice?: string | undefined
+  /** The workspace's objectives on this indicator. */
+  objectives: { id: number; title: string }[]
 }
 
 /** One indicator: its definition, how it is computed, its history, and the form to enter a year. */
@@ -135,6 +137,30 @@ export function IndicatorPage({ c, model }: { c: Context<AppEnv>; model: Indicat
         ) : (
           <p>{t('indicators.method.notComputed')}</p>
         )}
+      </section>
+
+      <section aria-labelledby="objectives-heading">
+        <h2 id="objectives-heading">{t('indicators.objectives.heading')}</h2>
+        {model.objectives.length === 0 ? (
+          <p>{t('indicators.objectives.none')}</p>
+        ) : (
+          <ul>
+            {model.objectives.map((objective) => (
+              <li>
+                <a href={`/espace/${workspaceId}/strategie/objectifs/${objective.id}`}>{objective.title}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+        {model.canEdit ? (
+          <p>
+            <a
+              href={`/espace/${workspaceId}/strategie/objectifs/nouveau?indicateur=${encodeURIComponent(indicator.id)}`}
+            >
+              {t('indicators.objectives.create')}
+            </a>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="history-heading">
