@@ -812,6 +812,19 @@ describe.skipIf(!browserAvailable)('the responsible digital strategy, without Ja
         expect(pdf.headers()['content-type']).toBe('application/pdf')
         expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-')
 
+        // The two other documents are pages too: each draft read, and checked like every page.
+        for (const [slug, title] of [
+          ['programme-de-travail', `Programme de travail ${year}`],
+          ['bilan-annuel', `Bilan annuel ${year} de la stratégie numérique responsable`],
+        ] as const) {
+          await visit(person, `${strategy}/documents/${slug}?annee=${year}`)
+          await audit(person, `${slug}-draft`)
+          expect(await heading(person)).toBe(title)
+          expect(await read(page.locator('body')), 'an internal action is never named').not.toContain(
+            internalAction,
+          )
+        }
+
         await visit(person, `${strategy}/documents`)
         await audit(person, 'documents-before-publishing')
         await click(person, card().getByRole('button', { name: `Publier la version 1 (${year})` }))
