@@ -499,6 +499,21 @@ describe.skipIf(!browserAvailable)('the responsible digital strategy, without Ja
         expect(pathOf(person)).toBe(`${indicatorPath}?annee=${current.year}&info=enregistree`)
         await audit(person, 'indicator-saved-this-year')
 
+        // A file over 10 MB is refused, nothing kept: the form again, the error at the file field.
+        await form.getByLabel('Année').fill(String(current.year))
+        await form.getByLabel('Valeur (%)').fill(String(current.value))
+        await form.getByLabel('Fichier de preuve').setInputFiles({
+          name: 'scan-complet.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024 + 1)]),
+        })
+        await click(person, form.getByRole('button', { name: 'Enregistrer la valeur' }))
+        await audit(person, 'indicator-file-too-large', 413)
+        expect(await textOf(main(person))).toContain('Le fichier dépasse 10 Mo.')
+        expect(await form.getByLabel('Fichier de preuve').getAttribute('aria-invalid')).toBe('true')
+        await visit(person, `${indicatorPath}?annee=${current.year}`)
+        await audit(person, 'indicator-after-refusal')
+
         const chart = main(person).locator('svg[role="img"]')
         expect(await chart.count()).toBe(1)
         expect(await textOf(chart.locator('title'))).toBe(`Évolution de l’indicateur ${indicator.id} (%)`)
