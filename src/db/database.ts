@@ -22,13 +22,6 @@ export class DatabaseUnavailableError extends Error {}
 const rawSqlite = new WeakMap<Kysely<Database>, SQLite.Database>()
 
 /**
- * Runs `read` on the SQLite connection itself, for the few reads where building one object per row
- * costs more than the query (a million inventory lines read as arrays take half the time). The
- * connection is first acquired through Kysely, which serialises its use: the read never runs inside
- * another request's open transaction (it would see that transaction's uncommitted rows). Undefined
- * for PostgreSQL and inside a transaction (a Transaction is another Kysely instance): use Kysely then.
- */
-/**
  * The SQLite connection behind `db`, for a caller that already holds it: inside
  * `db.transaction().execute(...)`, Kysely has acquired the one connection for that transaction, so
  * statements run on it directly are part of the transaction and nothing else interleaves. Never
@@ -38,6 +31,13 @@ export function sqliteConnectionInTransaction(db: Kysely<Database>): SQLite.Data
   return rawSqlite.get(db)
 }
 
+/**
+ * Runs `read` on the SQLite connection itself, for the few reads where building one object per row
+ * costs more than the query (a million inventory lines read as arrays take half the time). The
+ * connection is first acquired through Kysely, which serialises its use: the read never runs inside
+ * another request's open transaction (it would see that transaction's uncommitted rows). Undefined
+ * for PostgreSQL and inside a transaction (a Transaction is another Kysely instance): use Kysely then.
+ */
 export function withSqliteConnection<T>(
   db: Kysely<Database>,
   read: (connection: SQLite.Database) => T,

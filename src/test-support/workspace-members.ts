@@ -3,7 +3,7 @@ import type { TestApp } from './test-app.js'
 import { createTestUser, Visitor } from './test-users.js'
 
 /** The commune most HTTP tests open their workspace for (Lyon). */
-export const testCommuneCode = '69123'
+const testCommuneCode = '69123'
 
 /**
  * A member of a commune's workspace with the given role (the workspace is opened by its first

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../test-support/test-app.js'
 import { testDialects } from '../../test-support/test-databases.js'
 import { createTestUser, Visitor } from '../../test-support/test-users.js'
+import { signedInMember } from '../../test-support/workspace-members.js'
 import { hashApiToken, touchApiToken } from './api-tokens.store.js'
 
 /** The token as the creation page shows it, in its read-only field. */
@@ -22,18 +23,12 @@ describe.each(testDialects())('workspace API tokens on %s', (dialect) => {
 
   beforeAll(async () => {
     test = await startTestApp(dialect)
-    const created = await createTestUser(test.database.db, {
-      email: 'admin@example.org',
-      workspace: { kind: 'commune', code: '69123', role: 'admin' },
-    })
-    workspaceId = created.workspaceId as number
+    ;({ visitor: admin, workspaceId } = await signedInMember(test, 'admin@example.org', 'admin'))
     for (const role of ['contributor', 'reader'] as const)
       await createTestUser(test.database.db, {
         email: `${role}@example.org`,
         workspace: { kind: 'commune', code: '69123', role },
       })
-    admin = new Visitor(test.app)
-    await admin.signIn('admin@example.org')
   })
   afterAll(async () => {
     await test.database.dispose()
@@ -173,6 +168,7 @@ describe.each(testDialects())('workspace API tokens on %s', (dialect) => {
       .executeTakeFirstOrThrow()
     // Lyon's admin names Marseille's token under Lyon's workspace: not found, still alive.
     expect((await admin.post(`${page()}/jetons/${row.id}/revoquer`)).status).toBe(404)
+    expect((await admin.post(`${page()}/jetons/abc/revoquer`)).status).toBe(404)
     expect((await bearer(`/api/v1/workspaces/${other.workspaceId}/footprint`, token)).status).toBe(200)
     // And Marseille's token does not open Lyon: 404 as for a workspace that does not exist.
     const elsewhere = await bearer(footprint(), token)

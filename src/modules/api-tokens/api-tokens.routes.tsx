@@ -9,7 +9,7 @@ import { workspaceAccess } from '../workspaces/workspace-access.middleware.js'
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.store.js'
 import { ApiTokensPage } from './views/api-tokens.page.js'
 
-export const apiTokenNameSchema = z.object({
+const apiTokenNameSchema = z.object({
   name: z
     .string()
     .trim()

@@ -5,7 +5,7 @@
 import type { Translate } from '../../i18n/i18n.js'
 import type { FieldErrors } from '../../ui/forms.js'
 import { importMessages } from '../footprint/import/messages.js'
-import { readDecimal, readText } from '../footprint/import/values.js'
+import { frenchNumberText, readDecimal, readText } from '../footprint/import/values.js'
 import { type Language, readCountry } from '../footprint/import/vocabulary.js'
 import type { Datacenter } from '../footprint/inventory-item.js'
 
@@ -66,7 +66,7 @@ export function valuesOfDatacenter(datacenter: Datacenter, language: Language): 
   return {
     shortName: datacenter.shortName,
     longName: datacenter.longName ?? '',
-    pue: language === 'fr' ? String(datacenter.pue).replace('.', ',') : String(datacenter.pue),
+    pue: language === 'fr' ? frenchNumberText(datacenter.pue) : String(datacenter.pue),
     country: datacenter.country,
   }
 }

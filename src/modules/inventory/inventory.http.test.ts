@@ -329,11 +329,18 @@ describe.each(testDialects())('the inventory pages on %s', (dialect) => {
       .where('id', '=', dc?.id as number)
       .executeTakeFirstOrThrow()
     expect(changed).toMatchObject({ short_name: 'Hébergeur', pue: 1.25, country: 'BE' })
+    const badChange = await admin.post(`${base()}/datacenters/${dc?.id}`, { pue: 'un', country: 'BE' })
+    expect(badChange.status).toBe(400)
+    expect(decoded(await badChange.text())).toContain('id="pue-error"')
+    expect((await admin.request(`${base()}/datacenters/abc`)).status).toBe(404)
 
     await insertItems(db(), workspaceId, [
       inventoryItem({ type: 'server', datacenter: 'Hébergeur' }),
       inventoryItem({ type: 'storage', datacenter: 'Hébergeur' }),
     ])
+    // The page counts the lines naming each datacenter.
+    const listed = decoded(await (await admin.request(`${base()}/datacenters`)).text())
+    expect(listed).toMatch(/<th scope="row">Hébergeur<\/th>.*?<td class="num">2<\/td>/s)
     const refused = await admin.post(`${base()}/datacenters/${dc?.id}/supprimer`)
     expect(refused.status).toBe(409)
     expect(decoded(await refused.text())).toContain('2 ligne(s) de l’inventaire y sont hébergées')

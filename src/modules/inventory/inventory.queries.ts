@@ -1,6 +1,6 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely, Selectable, Transaction } from 'kysely'
 import { withSqliteConnection } from '../../db/database.js'
-import type { Database, InventoryItemsTable } from '../../db/schema.js'
+import type { Database, DatacentersTable, InventoryItemsTable } from '../../db/schema.js'
 import { offsetOf, type Page, toPage } from '../../lib/pagination.js'
 import { defaultTypeMapping, type TypeMappingTable } from '../footprint/import/type-mapping.js'
 import type {
@@ -80,7 +80,7 @@ export function rowFromItem(
  * Rows per INSERT statement: 20 columns × 1,000 rows stays under SQLite's 32,766 bound parameters
  * and PostgreSQL's 65,535, and is large enough that a million rows is a thousand statements.
  */
-export const insertBatchSize = 1000
+const insertBatchSize = 1000
 
 /** Inserts items in batches; call inside a transaction so that a failure leaves nothing behind. */
 export async function insertItems(
@@ -202,13 +202,14 @@ function escapeLike(text: string): string {
   return text.replace(/[%_\\]/g, '_')
 }
 
+/** A page of the items a filter selects; `quantity` is the devices of all of them (every page). */
 export async function listItems(
   db: Db,
   workspaceId: number,
   filter: ItemFilter,
   page: number,
   pageSize: number,
-): Promise<Page<StoredItem>> {
+): Promise<Page<StoredItem> & { quantity: number }> {
   const [rows, count] = await Promise.all([
     filtered(db, workspaceId, filter)
       .selectAll()
@@ -217,10 +218,13 @@ export async function listItems(
       .offset(offsetOf(page, pageSize))
       .execute(),
     filtered(db, workspaceId, filter)
-      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .select((eb) => [eb.fn.countAll<number>().as('items'), eb.fn.sum<number>('quantity').as('quantity')])
       .executeTakeFirstOrThrow(),
   ])
-  return toPage(rows.map(itemFromRow), page, pageSize, Number(count.count))
+  return {
+    ...toPage(rows.map(itemFromRow), page, pageSize, Number(count.items)),
+    quantity: Number(count.quantity ?? 0),
+  }
 }
 
 export async function countItems(db: Db, workspaceId: number): Promise<{ items: number; quantity: number }> {
@@ -408,18 +412,22 @@ export async function listDatacenters(db: Db, workspaceId: number): Promise<Stor
     .where('workspace_id', '=', workspaceId)
     .orderBy('short_name')
     .execute()
-  return rows.map((row) => ({
+  return rows.map(datacenterFromRow)
+}
+
+function datacenterFromRow(row: Selectable<DatacentersTable>): StoredDatacenter {
+  return {
     id: row.id,
     shortName: row.short_name,
     longName: row.long_name,
     pue: row.pue,
     country: row.country,
-  }))
+  }
 }
 
-/** Adds or replaces a datacenter by its short name (the name items refer to). */
-export async function saveDatacenter(db: Db, workspaceId: number, datacenter: Datacenter): Promise<void> {
-  await db
+/** Adds or replaces a datacenter by its short name (the name items refer to); gives its id. */
+export async function saveDatacenter(db: Db, workspaceId: number, datacenter: Datacenter): Promise<number> {
+  const row = await db
     .insertInto('datacenters')
     .values({
       workspace_id: workspaceId,
@@ -435,7 +443,9 @@ export async function saveDatacenter(db: Db, workspaceId: number, datacenter: Da
         country: datacenter.country,
       }),
     )
-    .execute()
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
 }
 
 export async function deleteDatacenter(db: Db, workspaceId: number, id: number): Promise<boolean> {
@@ -496,18 +506,6 @@ export async function workspaceTypeMapping(db: Db, workspaceId: number): Promise
 
 // -- Added for the inventory pages --------------------------------------------------------------
 
-/** Lines and devices of the items a filter selects (the list's counts). */
-export async function countFilteredItems(
-  db: Db,
-  workspaceId: number,
-  filter: ItemFilter,
-): Promise<{ items: number; quantity: number }> {
-  const row = await filtered(db, workspaceId, filter)
-    .select((eb) => [eb.fn.countAll<number>().as('items'), eb.fn.sum<number>('quantity').as('quantity')])
-    .executeTakeFirstOrThrow()
-  return { items: Number(row.items), quantity: Number(row.quantity ?? 0) }
-}
-
 /**
  * How many lines name this datacenter (its short name, in any case, as the imports compare names):
  * a datacenter in use stays.
@@ -526,10 +524,31 @@ export async function countItemsInDatacenter(
   return Number(row.count)
 }
 
+/**
+ * How many lines name each datacenter, in one query (the datacenters page): keyed by the name as
+ * `countItemsInDatacenter` compares it, so `counts.get(shortName.toLowerCase()) ?? 0` is its count.
+ */
+export async function countItemsPerDatacenter(db: Db, workspaceId: number): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('inventory_items')
+    .select((eb) => [eb.fn<string>('lower', ['datacenter']).as('name'), eb.fn.countAll<number>().as('count')])
+    .where('workspace_id', '=', workspaceId)
+    .where('datacenter', 'is not', null)
+    .groupBy((eb) => eb.fn('lower', ['datacenter']))
+    .execute()
+  return new Map(rows.map((row) => [row.name, Number(row.count)]))
+}
+
 export async function findDatacenter(
   db: Db,
   workspaceId: number,
   id: number,
 ): Promise<StoredDatacenter | undefined> {
-  return (await listDatacenters(db, workspaceId)).find((datacenter) => datacenter.id === id)
+  const row = await db
+    .selectFrom('datacenters')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row && datacenterFromRow(row)
 }

@@ -12,9 +12,8 @@ import { canInWorkspace } from '../workspaces/workspaces.policy.js'
 import { datacenterFormValues, parseDatacenterForm, valuesOfDatacenter } from './datacenter-form.js'
 import { exportInventory } from './export-inventory.js'
 import {
-  countFilteredItems,
   countItems,
-  countItemsInDatacenter,
+  countItemsPerDatacenter,
   findDatacenter,
   findItem,
   inventoryFacets,
@@ -39,11 +38,12 @@ import {
 import { changeItem, clearInventory, createItem, removeItem } from './save-item.js'
 import { ConfirmPage } from './views/confirm.page.js'
 import { DatacenterEditPage, DatacentersPage } from './views/datacenters.page.js'
+import { footprintBase } from './views/form-controls.js'
 import { InventoryListPage } from './views/inventory-list.page.js'
 import { ItemFormPage } from './views/item-form.page.js'
 import { TypeMappingsPage } from './views/type-mappings.page.js'
 
-export const inventoryPageSize = 50
+const inventoryPageSize = 50
 
 const listNotices = {
   ajoute: 'inventory.notice.added',
@@ -67,7 +67,6 @@ export function inventoryRoutes(deps: AppDependencies) {
   const routes = new Hono<AppEnv>()
   const view = workspaceAccess(deps, 'workspace.view')
   const edit = workspaceAccess(deps, 'inventory.edit')
-  const base = (c: Context<AppEnv>) => `/espace/${c.get('workspace').id}/empreinte`
   const actor = (c: Context<AppEnv>) => ({
     workspaceId: c.get('workspace').id,
     actorId: (c.get('user') as { id: number }).id,
@@ -88,9 +87,8 @@ export function inventoryRoutes(deps: AppDependencies) {
       ...(query.etiquette ? { tag: query.etiquette } : {}),
       ...(query.texte ? { text: query.texte } : {}),
     }
-    const [items, counts, whole, facets] = await Promise.all([
+    const [items, whole, facets] = await Promise.all([
       listItems(db, workspaceId, filter, query.page, inventoryPageSize),
-      countFilteredItems(db, workspaceId, filter),
       countItems(db, workspaceId),
       inventoryFacets(db, workspaceId),
     ])
@@ -100,7 +98,6 @@ export function inventoryRoutes(deps: AppDependencies) {
         items={items}
         query={query}
         facets={facets}
-        counts={counts}
         inventorySize={whole.items}
         notice={noticeFrom(c, listNotices)?.text}
       />,
@@ -172,7 +169,7 @@ export function inventoryRoutes(deps: AppDependencies) {
     const parsed = await parseItem(c, values)
     if (!parsed.ok) return renderItemForm(c, undefined, parsed.values, parsed.errors)
     await createItem(db, actor(c), parsed.item)
-    return c.redirect(`${base(c)}/inventaire?info=ajoute`, 303)
+    return c.redirect(`${footprintBase(c)}/inventaire?info=ajoute`, 303)
   })
 
   /** The line of this workspace named by the path, or the 404 every miss gets (ids reveal nothing). */
@@ -204,9 +201,9 @@ export function inventoryRoutes(deps: AppDependencies) {
           devices: formatNumber(locale, quantity),
         })}
         details={[t('inventory.clear.detail')]}
-        action={`${base(c)}/inventaire/vider`}
+        action={`${footprintBase(c)}/inventaire/vider`}
         confirm={t('inventory.clear.confirm')}
-        back={`${base(c)}/inventaire`}
+        back={`${footprintBase(c)}/inventaire`}
       />,
       { title: t('inventory.clear.title') },
     )
@@ -214,7 +211,7 @@ export function inventoryRoutes(deps: AppDependencies) {
 
   routes.post('/espace/:workspaceId/empreinte/inventaire/vider', edit, async (c) => {
     await clearInventory(db, actor(c))
-    return c.redirect(`${base(c)}/inventaire?info=vide`, 303)
+    return c.redirect(`${footprintBase(c)}/inventaire?info=vide`, 303)
   })
 
   routes.get('/espace/:workspaceId/empreinte/inventaire/:itemId', view, (c) =>
@@ -226,7 +223,7 @@ export function inventoryRoutes(deps: AppDependencies) {
       const parsed = await parseItem(c, await formValues(c))
       if (!parsed.ok) return renderItemForm(c, id, parsed.values, parsed.errors)
       if (!(await changeItem(db, actor(c), id, parsed.item))) return renderNotFound(c)
-      return c.redirect(`${base(c)}/inventaire?info=modifie`, 303)
+      return c.redirect(`${footprintBase(c)}/inventaire?info=modifie`, 303)
     }),
   )
 
@@ -246,9 +243,9 @@ export function inventoryRoutes(deps: AppDependencies) {
           title={t('inventory.delete.title', { name })}
           question={t('inventory.delete.question')}
           details={details}
-          action={`${base(c)}/inventaire/${id}/supprimer`}
+          action={`${footprintBase(c)}/inventaire/${id}/supprimer`}
           confirm={t('inventory.delete.confirm')}
-          back={`${base(c)}/inventaire/${id}`}
+          back={`${footprintBase(c)}/inventaire/${id}`}
         />,
         { title: t('inventory.delete.title', { name }) },
       )
@@ -258,7 +255,7 @@ export function inventoryRoutes(deps: AppDependencies) {
   routes.post('/espace/:workspaceId/empreinte/inventaire/:itemId/supprimer', edit, (c) =>
     withItem(c, async (id) => {
       if (!(await removeItem(db, actor(c), id))) return renderNotFound(c)
-      return c.redirect(`${base(c)}/inventaire?info=supprime`, 303)
+      return c.redirect(`${footprintBase(c)}/inventaire?info=supprime`, 303)
     }),
   )
 
@@ -269,13 +266,14 @@ export function inventoryRoutes(deps: AppDependencies) {
     state: { values?: Record<string, string>; errors?: FieldErrors; refusal?: DatacenterRefusal } = {},
   ) => {
     const workspaceId = c.get('workspace').id
-    const datacenters = await listDatacenters(db, workspaceId)
-    const withCounts = await Promise.all(
-      datacenters.map(async (datacenter) => ({
-        ...datacenter,
-        items: await countItemsInDatacenter(db, workspaceId, datacenter.shortName),
-      })),
-    )
+    const [datacenters, counts] = await Promise.all([
+      listDatacenters(db, workspaceId),
+      countItemsPerDatacenter(db, workspaceId),
+    ])
+    const withCounts = datacenters.map((datacenter) => ({
+      ...datacenter,
+      items: counts.get(datacenter.shortName.toLowerCase()) ?? 0,
+    }))
     if (state.refusal) c.status(state.refusal.code === 'not_found' ? 404 : 409)
     else if (state.errors && Object.keys(state.errors).length > 0) c.status(400)
     return c.render(
@@ -299,7 +297,7 @@ export function inventoryRoutes(deps: AppDependencies) {
     if (!parsed.ok) return renderDatacenters(c, { values, errors: parsed.errors })
     const outcome = await addDatacenter(db, actor(c), parsed.datacenter)
     if (!outcome.ok) return renderDatacenters(c, { values, refusal: outcome.refusal })
-    return c.redirect(`${base(c)}/datacenters?info=ajoute`, 303)
+    return c.redirect(`${footprintBase(c)}/datacenters?info=ajoute`, 303)
   })
 
   const withDatacenter = async (
@@ -340,9 +338,8 @@ export function inventoryRoutes(deps: AppDependencies) {
         )
       }
       const { shortName: _fixed, ...change } = parsed.datacenter
-      const outcome = await changeDatacenter(db, actor(c), datacenter.id, change)
-      if (!outcome.ok) return renderNotFound(c)
-      return c.redirect(`${base(c)}/datacenters?info=modifie`, 303)
+      if (!(await changeDatacenter(db, actor(c), datacenter.id, change))) return renderNotFound(c)
+      return c.redirect(`${footprintBase(c)}/datacenters?info=modifie`, 303)
     }),
   )
 
@@ -350,7 +347,7 @@ export function inventoryRoutes(deps: AppDependencies) {
     withDatacenter(c, async (datacenter) => {
       const outcome = await removeDatacenter(db, actor(c), datacenter.id)
       if (!outcome.ok) return renderDatacenters(c, { refusal: outcome.refusal })
-      return c.redirect(`${base(c)}/datacenters?info=supprime`, 303)
+      return c.redirect(`${footprintBase(c)}/datacenters?info=supprime`, 303)
     }),
   )
 
@@ -386,7 +383,7 @@ export function inventoryRoutes(deps: AppDependencies) {
   })
 
   const afterMapping = (c: Context<AppEnv>, retour: string | undefined, info: keyof typeof mappingNotices) =>
-    c.redirect(retour ?? `${base(c)}/correspondances?info=${info}`, 303)
+    c.redirect(retour ?? `${footprintBase(c)}/correspondances?info=${info}`, 303)
 
   routes.post('/espace/:workspaceId/empreinte/correspondances', edit, async (c) => {
     const values = await formValues(c)

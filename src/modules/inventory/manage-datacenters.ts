@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { recordAudit } from '../audit/record-audit.js'
+import { changeAudited, recordAudit } from '../audit/record-audit.js'
 import { datacenterKey } from '../footprint/import/item-builder.js'
 import type { Datacenter } from '../footprint/inventory-item.js'
 import {
@@ -39,14 +39,11 @@ export async function addDatacenter(
       (candidate) => datacenterKey(candidate.shortName) === datacenterKey(datacenter.shortName),
     )
     if (existing) return { ok: false, refusal: { code: 'exists', shortName: existing.shortName } }
-    await saveDatacenter(trx, actor.workspaceId, datacenter)
-    const saved = (await listDatacenters(trx, actor.workspaceId)).find(
-      (candidate) => candidate.shortName === datacenter.shortName,
-    )
+    const id = await saveDatacenter(trx, actor.workspaceId, datacenter)
     await recordAudit(trx, {
       ...actor,
       entity: datacenterAuditEntity,
-      entityId: saved?.id ?? datacenter.shortName,
+      entityId: id,
       action: 'create',
       after: datacenter,
     })
@@ -54,29 +51,30 @@ export async function addDatacenter(
   })
 }
 
-/** Changes a datacenter's long name, PUE and country; its short name stays (items refer to it). */
-export async function changeDatacenter(
+/**
+ * Changes a datacenter's long name, PUE and country; its short name stays (items refer to it).
+ * False (nothing written) when the datacenter is not the workspace's.
+ */
+export function changeDatacenter(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
   change: Omit<Datacenter, 'shortName'>,
-): Promise<DatacenterOutcome> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findDatacenter(trx, actor.workspaceId, id)
-    if (!before) return { ok: false, refusal: { code: 'not_found' } }
-    const { id: _id, ...fields } = before
-    const after: Datacenter = { ...change, shortName: before.shortName }
-    await saveDatacenter(trx, actor.workspaceId, after)
-    await recordAudit(trx, {
-      ...actor,
+): Promise<boolean> {
+  return changeAudited(
+    db,
+    { ...actor, id },
+    {
       entity: datacenterAuditEntity,
-      entityId: id,
       action: 'update',
-      before: fields,
-      after,
-    })
-    return { ok: true }
-  })
+      find: (trx) => findDatacenter(trx, actor.workspaceId, id),
+      change: async (trx, { id: _id, ...fields }) => {
+        const after: Datacenter = { ...change, shortName: fields.shortName }
+        await saveDatacenter(trx, actor.workspaceId, after)
+        return { before: fields, after }
+      },
+    },
+  )
 }
 
 /** Deletes a datacenter no line names; refused, with the count, while some do. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema.js'
-import { recordAudit } from '../audit/record-audit.js'
+import { changeAudited, createAudited, recordAudit } from '../audit/record-audit.js'
 import type { InventoryItem } from '../footprint/inventory-item.js'
 import { deleteAllItems, deleteItem, findItem, insertItem, updateItem } from './inventory.queries.js'
 
@@ -18,57 +18,50 @@ interface Actor {
 }
 
 /** Adds one line, with its audit entry, atomically; gives the new id. */
-export async function createItem(db: Kysely<Database>, actor: Actor, item: InventoryItem): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const id = await insertItem(trx, actor.workspaceId, item)
-    await recordAudit(trx, {
-      ...actor,
-      entity: itemAuditEntity,
-      entityId: id,
-      action: 'create',
-      after: audited(item),
-    })
-    return id
+export function createItem(db: Kysely<Database>, actor: Actor, item: InventoryItem): Promise<number> {
+  return createAudited(db, actor, {
+    entity: itemAuditEntity,
+    after: audited(item),
+    insert: (trx) => insertItem(trx, actor.workspaceId, item),
   })
 }
 
 /** Replaces one line of the workspace; false (nothing written) when the line is not the workspace's. */
-export async function changeItem(
+export function changeItem(
   db: Kysely<Database>,
   actor: Actor,
   id: number,
   item: InventoryItem,
 ): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findItem(trx, actor.workspaceId, id)
-    if (!before) return false
-    await updateItem(trx, actor.workspaceId, id, item)
-    await recordAudit(trx, {
-      ...actor,
+  return changeAudited(
+    db,
+    { ...actor, id },
+    {
       entity: itemAuditEntity,
-      entityId: id,
       action: 'update',
-      before: audited(before),
-      after: audited(item),
-    })
-    return true
-  })
+      find: (trx) => findItem(trx, actor.workspaceId, id),
+      change: async (trx, before) => {
+        await updateItem(trx, actor.workspaceId, id, item)
+        return { before: audited(before), after: audited(item) }
+      },
+    },
+  )
 }
 
-export async function removeItem(db: Kysely<Database>, actor: Actor, id: number): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findItem(trx, actor.workspaceId, id)
-    if (!before) return false
-    await deleteItem(trx, actor.workspaceId, id)
-    await recordAudit(trx, {
-      ...actor,
+export function removeItem(db: Kysely<Database>, actor: Actor, id: number): Promise<boolean> {
+  return changeAudited(
+    db,
+    { ...actor, id },
+    {
       entity: itemAuditEntity,
-      entityId: id,
       action: 'delete',
-      before: audited(before),
-    })
-    return true
-  })
+      find: (trx) => findItem(trx, actor.workspaceId, id),
+      change: async (trx, before) => {
+        await deleteItem(trx, actor.workspaceId, id)
+        return { before: audited(before) }
+      },
+    },
+  )
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../app-env.js'
 import { formatLongDate } from '../../../i18n/i18n.js'
+import { Notice } from '../../../ui/components.js'
 import { CsrfField, ErrorSummary, Field, type FieldErrors } from '../../../ui/forms.js'
 import { WorkspaceNav } from '../../workspaces/views/workspace-nav.js'
 import type { ApiTokenSummary } from '../api-tokens.store.js'
@@ -34,11 +35,7 @@ export function ApiTokensPage({
       <h1>{t('apiTokens.title')}</h1>
       <WorkspaceNav c={c} current="api" />
       <p class="lead">{t('apiTokens.lead', { territory: workspace.territoryName })}</p>
-      {notice ? (
-        <p class="notice success" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Notice text={notice} />
       {created ? (
         <div class="notice success token-once" role="status">
           <p>{t('apiTokens.shownOnce', { name: created.name })}</p>

@@ -235,6 +235,11 @@ describe.each(testDialects())('inventory imports over HTTP on %s', (dialect) => 
     expect(html).toContain('Importer uniquement les lignes valides : 3 (lignes en erreur ignorées : 7)')
     expect(html).not.toContain('Importer les ')
 
+    // A mode that is neither: 400 naming it, the import still waiting for a choice.
+    expect((await admin.post(`${base()}/${id}/importer`, { mode: 'some' })).status).toBe(400)
+    expect((await admin.post(`${base()}/${id}/importer`, {})).status).toBe(400)
+    expect((await findImport(database.db, workspaceId, id))?.status).toBe('checked')
+
     const refused = await importAs(id, 'all')
     expect(refused.status).toBe(409)
     expect(text(await refused.text())).toContain('il ne peut pas être importé en entier')

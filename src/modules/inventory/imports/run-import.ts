@@ -78,7 +78,9 @@ export async function runImport(db: Kysely<Database>, input: RunImportInput): Pr
             : null,
         },
         {
-          datacenter: (datacenter) => saveDatacenter(trx, workspaceId, datacenter),
+          datacenter: async (datacenter) => {
+            await saveDatacenter(trx, workspaceId, datacenter)
+          },
           item: async (item) => {
             batch.push(item)
             if (batch.length >= bulkBatchSize) {

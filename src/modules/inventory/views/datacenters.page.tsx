@@ -11,7 +11,7 @@ import type { StoredDatacenter } from '../inventory.queries.js'
 import type { DatacenterRefusal } from '../manage-datacenters.js'
 import { countryChoices, footprintBase } from './form-controls.js'
 
-export function datacenterLabels(c: Context<AppEnv>): Record<keyof DatacenterFormValues, string> {
+function datacenterLabels(c: Context<AppEnv>): Record<keyof DatacenterFormValues, string> {
   const t = c.get('t')
   return {
     shortName: t('inventory.dc.shortName'),
@@ -116,7 +116,7 @@ export function DatacentersPage({
   )
 }
 
-export function DatacenterFields({
+function DatacenterFields({
   c,
   values,
   errors,

@@ -20,16 +20,14 @@ export function InventoryListPage({
   items,
   query,
   facets,
-  counts,
   inventorySize,
   notice,
 }: {
   c: Context<AppEnv>
-  items: Page<StoredItem>
+  /** The page, with the lines (`total`) and devices (`quantity`) the filters select. */
+  items: Page<StoredItem> & { quantity: number }
   query: InventoryQuery
   facets: { sites: string[]; services: string[]; tags: string[] }
-  /** Lines and devices the filters select. */
-  counts: { items: number; quantity: number }
   /** Lines of the whole inventory (an empty inventory shows how to start). */
   inventorySize: number
   notice: string | undefined
@@ -145,8 +143,8 @@ export function InventoryListPage({
           </form>
           <p role="status">
             {t('inventory.list.count', {
-              items: formatNumber(locale, counts.items),
-              devices: formatNumber(locale, counts.quantity),
+              items: formatNumber(locale, items.total),
+              devices: formatNumber(locale, items.quantity),
             })}
           </p>
           {items.total === 0 ? (

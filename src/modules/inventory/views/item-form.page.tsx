@@ -10,7 +10,7 @@ import type { StoredDatacenter } from '../inventory.queries.js'
 import type { ItemFormField, ItemFormValues } from '../item-form.js'
 import { countryChoices, footprintBase } from './form-controls.js'
 
-export const itemFieldKeys: Record<ItemFormField, MessageKey> = {
+const itemFieldKeys: Record<ItemFormField, MessageKey> = {
   type: 'inventory.field.type',
   model: 'inventory.field.model',
   quantity: 'inventory.field.quantity',

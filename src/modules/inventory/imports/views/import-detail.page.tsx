@@ -1,12 +1,13 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { formatNumber, type MessageKey } from '../../../../i18n/i18n.js'
-import { toPage } from '../../../../lib/pagination.js'
+import { offsetOf, toPage } from '../../../../lib/pagination.js'
 import { Pagination } from '../../../../ui/components.js'
 import { CsrfField } from '../../../../ui/forms.js'
 import { importMessages } from '../../../footprint/import/messages.js'
 import { deviceTypeLabels } from '../../../footprint/import/type-mapping.js'
 import type { ImportFormat } from '../../../footprint/import/types.js'
+import { frenchDateText } from '../../../footprint/import/values.js'
 import { conditionLabels, statusLabels } from '../../../footprint/import/vocabulary.js'
 import type { InventoryItem } from '../../../footprint/inventory-item.js'
 import { FootprintNav } from '../../../footprint/views/footprint-nav.js'
@@ -16,7 +17,7 @@ import type { ImportReport, ReportError, ReportFile } from '../import-report.js'
 import type { ImportRow } from '../imports.queries.js'
 import { formatDateTime, statusKey } from './imports-list.page.js'
 
-export const errorsPageSize = 100
+const errorsPageSize = 100
 
 export interface ImportDetail {
   row: ImportRow
@@ -135,7 +136,7 @@ function PreviewTable({ c, items }: { c: Context<AppEnv>; items: InventoryItem[]
   const locale = c.get('locale')
   if (items.length === 0) return <p>{t('imports.preview.none')}</p>
   const date = (value: string | null) =>
-    value === null ? '' : locale === 'fr' ? value.split('-').reverse().join('/') : value
+    value === null ? '' : locale === 'fr' ? frenchDateText(value) : value
   return (
     <div class="table-scroll">
       <table>
@@ -195,7 +196,7 @@ function ErrorsTable({
   const t = c.get('t')
   const locale = c.get('locale')
   const all = report.errors
-  const start = (page - 1) * errorsPageSize
+  const start = offsetOf(page, errorsPageSize)
   const shown: ReportError[] = all.slice(start, start + errorsPageSize)
   const paged = toPage(shown, page, errorsPageSize, all.length)
   const twoFiles = report.datacenterFile !== null
