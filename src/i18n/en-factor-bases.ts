@@ -39,7 +39,6 @@ export const enFactorBases: Record<keyof typeof frFactorBases, string> = {
   'factor-bases.mappings': 'Where each row comes from',
   'factor-bases.mappingsIntro':
     'For each type, the row of the source its figures come from, and the source and licence where they differ from the base’s.',
-  'factor-bases.mapping': 'Source row',
   'factor-bases.electricity': 'Electricity',
   'factor-bases.electricityIntro':
     'Factors per kilowatt-hour, each with its source. A country without an option uses the one of {country}.',

@@ -38,7 +38,6 @@ export const frFactorBases = {
   'factor-bases.mappings': 'D’où vient chaque ligne',
   'factor-bases.mappingsIntro':
     'Pour chaque type, la ligne de la source d’où viennent ses chiffres, et la source et la licence quand elles diffèrent de celles de la base.',
-  'factor-bases.mapping': 'Ligne de la source',
   'factor-bases.electricity': 'Électricité',
   'factor-bases.electricityIntro':
     'Facteurs par kilowattheure, chacun avec sa source. Un pays sans option utilise celle de {country}.',

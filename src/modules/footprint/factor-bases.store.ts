@@ -150,17 +150,21 @@ export async function loadFactorBase(
   version: string,
   workspaceId: number | null,
 ): Promise<FactorBase | undefined> {
-  const row = await readStoredBase(db, id, version, workspaceId)
-  if (!row) return undefined
+  const stored = await readStoredBase(db, id, version, workspaceId)
+  return stored ? parseStoredBase(db, stored) : undefined
+}
+
+/** A stored version parsed, once per process (for a page that has read the stored row already). */
+export function parseStoredBase(db: Db, stored: StoredFactorBase): FactorBase {
   let cache = parsedBases.get(db)
   if (!cache) {
     cache = new Map()
     parsedBases.set(db, cache)
   }
-  const key = `${id}@${version}`
+  const key = `${stored.id}@${stored.version}`
   let base = cache.get(key)
   if (!base) {
-    base = JSON.parse(row.content) as FactorBase
+    base = JSON.parse(stored.content) as FactorBase
     cache.set(key, base)
   }
   return base

@@ -19,6 +19,3 @@ export async function nextOwnVersion(db: Db, id: string): Promise<string> {
   const numbers = rows.map((row) => (/^\d+$/.test(row.version) ? Number(row.version) : 0))
   return String(Math.max(0, ...numbers) + 1)
 }
-
-/** Sorts versions as people count them: 2022.1 < 2022.2 < 2022.10, 9 < 10. */
-export const compareVersions = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true })

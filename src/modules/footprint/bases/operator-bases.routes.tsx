@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono'
 import type { AppDependencies, AppEnv } from '../../../app-env.js'
 import { noticeFrom } from '../../../ui/notices.js'
 import { platformAccess } from '../../workspaces/workspace-access.middleware.js'
-import { listFactorBases } from '../factor-bases.store.js'
+import { type FactorBaseSummary, listFactorBases } from '../factor-bases.store.js'
 import { publishPlatformBase } from './publish-platform-base.js'
 import { operatorBasesPath } from './views/base-parts.js'
 import {
@@ -16,22 +16,33 @@ export function operatorBasesRoutes({ db }: AppDependencies, maxBytes: number) {
   const routes = new Hono<AppEnv>()
   const access = platformAccess('operator.manage')
 
-  const render = async (c: Context<AppEnv>, state: OperatorBasesState = {}, status?: 400 | 409 | 413) => {
+  const render = async (
+    c: Context<AppEnv>,
+    state: OperatorBasesState = {},
+    status?: 400 | 409 | 413,
+    bases?: FactorBaseSummary[],
+  ) => {
     if (status) c.status(status)
     return c.render(
-      <OperatorBasesPage c={c} bases={await listFactorBases(db, null)} maxBytes={maxBytes} state={state} />,
+      <OperatorBasesPage
+        c={c}
+        bases={bases ?? (await listFactorBases(db, null))}
+        maxBytes={maxBytes}
+        state={state}
+      />,
       { title: c.get('t')('factor-bases.operator.title') },
     )
   }
 
   routes.get(operatorBasesPath, access, async (c) => {
-    const latest = (await listFactorBases(db, null))[0]
+    const bases = await listFactorBases(db, null)
+    const latest = bases[0]
     const notice = noticeFrom(
       c,
       { publiee: 'factor-bases.operator.done' },
       { id: latest?.id ?? '', version: latest?.version ?? '' },
     )?.text
-    return render(c, { notice })
+    return render(c, { notice }, undefined, bases)
   })
 
   routes.post(operatorBasesPath, access, async (c) => {

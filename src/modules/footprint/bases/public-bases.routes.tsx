@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import type { AppDependencies, AppEnv } from '../../../app-env.js'
 import { renderNotFound } from '../../../ui/error-pages.js'
-import { listFactorBases, loadFactorBase, readStoredBase } from '../factor-bases.store.js'
+import { listFactorBases, parseStoredBase, readStoredBase } from '../factor-bases.store.js'
 import { downloadBase, downloadFormat } from './base-downloads.js'
 import { publicBasesPath } from './views/base-parts.js'
 import { PublicBasePage, PublicBasesPage } from './views/public-bases.page.js'
@@ -30,8 +30,8 @@ export function publicBasesRoutes({ db }: AppDependencies) {
       stored = await readStoredBase(db, id, version, null)
       format = 'json'
     }
-    const base = stored ? await loadFactorBase(db, id, version, null) : undefined
-    if (!stored || !base) return renderNotFound(c, t('factor-bases.notFound', { id, version }))
+    if (!stored) return renderNotFound(c, t('factor-bases.notFound', { id, version }))
+    const base = parseStoredBase(db, stored)
     if (format) return downloadBase(c, stored, base, format)
     return c.render(
       <PublicBasePage c={c} base={base} meta={{ origin: stored.origin, publishedAt: stored.publishedAt }} />,

@@ -13,6 +13,7 @@ import {
   footprintSettings,
   listFactorBases,
   loadFactorBase,
+  parseStoredBase,
   readStoredBase,
 } from '../factor-bases.store.js'
 import { downloadBase, downloadFormat } from './base-downloads.js'
@@ -249,8 +250,8 @@ export function workspaceBasesRoutes(deps: AppDependencies, maxBytes: number) {
     const requested = downloadFormat(c)
     if (!requested.ok) return requested.response
     const stored = await readStoredBase(db, id, version, workspaceId)
-    const base = stored ? await loadFactorBase(db, id, version, workspaceId) : undefined
-    if (!stored || !base) return renderNotFound(c, t('factor-bases.notFound', { id, version }))
+    if (!stored) return renderNotFound(c, t('factor-bases.notFound', { id, version }))
+    const base = parseStoredBase(db, stored)
     if (requested.format) return downloadBase(c, stored, base, requested.format)
     const notice = noticeFrom(
       c,
@@ -280,10 +281,9 @@ export function workspaceBasesRoutes(deps: AppDependencies, maxBytes: number) {
     const id = c.req.param('baseId') as string
     const version = c.req.param('version') as string
     const stored = await readStoredBase(db, id, version, workspaceId)
-    if (stored && stored.workspaceId === null) return renderNotFound(c, t('factor-bases.edit.platformBase'))
-    const base = stored ? await loadFactorBase(db, id, version, workspaceId) : undefined
-    if (!base) return renderNotFound(c, t('factor-bases.notFound', { id, version }))
-    return handle(base)
+    if (!stored) return renderNotFound(c, t('factor-bases.notFound', { id, version }))
+    if (stored.workspaceId === null) return renderNotFound(c, t('factor-bases.edit.platformBase'))
+    return handle(parseStoredBase(db, stored))
   }
 
   const renderEdit = async (

@@ -4,7 +4,7 @@ import { countItems } from '../../inventory/inventory.queries.js'
 import type { FootprintMethod, FootprintResult } from '../compute-footprint.js'
 import { footprintSettings } from '../factor-bases.store.js'
 import { computeWorkspaceFootprints } from './compute-workspace-footprints.js'
-import { type FrozenResult, findFrozenResult, frozenResultsByYear } from './frozen-results.js'
+import { type FrozenResult, frozenResultsByYear } from './frozen-results.js'
 
 /** Years of the trend: the year shown and the five before it. */
 export const trendLength = 6
@@ -79,10 +79,11 @@ export async function loadFrozenResults(
   year: number,
   method: FootprintMethod,
 ): Promise<ResultsModel | undefined> {
-  const frozen = await findFrozenResult(db, workspaceId, year, method)
-  if (!frozen) return undefined
+  // The trend's years include the one shown: one query reads them all.
   const years = trendYears(year)
   const frozenByYear = await frozenResultsByYear(db, workspaceId, method, years)
+  const frozen = frozenByYear.get(year)
+  if (!frozen) return undefined
   return {
     year,
     method,

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/schema.js'
 import { listDatacenters, type StoredDatacenter, scanItems } from '../../inventory/inventory.queries.js'
 import type { FootprintMethod, FootprintResult } from '../compute-footprint.js'
 import type { FactorBase } from '../factor-base.schemas.js'
-import { footprintSettings } from '../factor-bases.store.js'
+import { type FootprintSettings, footprintSettings } from '../factor-bases.store.js'
 import type { DeviceType, InventoryItem } from '../inventory-item.js'
 import { compareScenario, parseScenario, type Scenario, type ScenarioComparison } from '../scenarios.js'
 import { type WorkspaceHeadcount, workspaceHeadcount } from '../workspace-footprint.js'
@@ -32,11 +32,16 @@ export interface ScenarioInputs {
   inUse: (year: number) => ReadonlyMap<DeviceType, number>
 }
 
-export async function loadScenarioInputs(db: Db, workspaceId: number): Promise<ScenarioInputs> {
+/** `known`: the settings and headcount the caller has read already (not read again). */
+export async function loadScenarioInputs(
+  db: Db,
+  workspaceId: number,
+  known?: { settings: FootprintSettings; headcount: WorkspaceHeadcount },
+): Promise<ScenarioInputs> {
   const [settings, datacenters, headcount] = await Promise.all([
-    footprintSettings(db, workspaceId),
+    known?.settings ?? footprintSettings(db, workspaceId),
     listDatacenters(db, workspaceId),
-    workspaceHeadcount(db, workspaceId),
+    known?.headcount ?? workspaceHeadcount(db, workspaceId),
   ])
   const items: InventoryItem[] = []
   for await (const item of scanItems(db, workspaceId)) items.push(item)

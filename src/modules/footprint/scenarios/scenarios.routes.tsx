@@ -6,9 +6,9 @@ import { renderBadRequest, renderNotFound } from '../../../ui/error-pages.js'
 import { type FieldErrors, formValues } from '../../../ui/forms.js'
 import { workspaceAccess } from '../../workspaces/workspace-access.middleware.js'
 import { workspaceRowLoader } from '../../workspaces/workspace-row.js'
-import { footprintSettings } from '../factor-bases.store.js'
+import { type FootprintSettings, footprintSettings } from '../factor-bases.store.js'
 import { type DeviceType, deviceTypes } from '../inventory-item.js'
-import { workspaceHeadcount } from '../workspace-footprint.js'
+import { type WorkspaceHeadcount, workspaceHeadcount } from '../workspace-footprint.js'
 import {
   compareStoredScenario,
   loadScenarioInputs,
@@ -87,6 +87,11 @@ export function scenariosRoutes(deps: AppDependencies) {
 
   // -- Create and edit ------------------------------------------------------------------------
 
+  interface Known {
+    settings: FootprintSettings
+    headcount: WorkspaceHeadcount
+  }
+
   interface FormState {
     mode: 'create' | 'edit'
     saved?: SavedScenario
@@ -98,12 +103,13 @@ export function scenariosRoutes(deps: AppDependencies) {
     yearGiven: boolean
   }
 
-  const renderForm = async (c: Context<AppEnv>, state: FormState) => {
+  /** `known`: the settings and headcount a submission has read already (not read again). */
+  const renderForm = async (c: Context<AppEnv>, state: FormState, known?: Known) => {
     const workspaceId = c.get('workspace').id
     const [settings, present, headcount] = await Promise.all([
-      footprintSettings(db, workspaceId),
+      known?.settings ?? footprintSettings(db, workspaceId),
       inventoryTypes(db, workspaceId),
-      workspaceHeadcount(db, workspaceId),
+      known?.headcount ?? workspaceHeadcount(db, workspaceId),
     ])
     const wanted = new Set<string>([...present, ...(state.saved ? typesOfScenario(state.saved.stored) : [])])
     const types: DeviceType[] =
@@ -146,6 +152,7 @@ export function scenariosRoutes(deps: AppDependencies) {
       footprintSettings(db, workspaceId),
       workspaceHeadcount(db, workspaceId),
     ])
+    const known: Known = { settings, headcount }
     const state: FormState = { mode, values, year: read.year, yearGiven: read.given }
     if (saved) state.saved = saved
     const parsed = parseScenarioForm(values, settings.base, {
@@ -155,12 +162,12 @@ export function scenariosRoutes(deps: AppDependencies) {
     })
     if (!parsed.ok) {
       c.status(400)
-      return renderForm(c, { ...state, errors: parsed.errors, schemaErrors: parsed.schemaErrors })
+      return renderForm(c, { ...state, errors: parsed.errors, schemaErrors: parsed.schemaErrors }, known)
     }
     const stored = { ...parsed.stored, base: { id: settings.base.id, version: settings.base.version } }
     if (preview) {
-      const inputs = await loadScenarioInputs(db, workspaceId)
-      return renderForm(c, { ...state, preview: compareStoredScenario(inputs, stored, read.year) })
+      const inputs = await loadScenarioInputs(db, workspaceId, known)
+      return renderForm(c, { ...state, preview: compareStoredScenario(inputs, stored, read.year) }, known)
     }
     let id: number
     try {
@@ -180,10 +187,11 @@ export function scenariosRoutes(deps: AppDependencies) {
     } catch (error) {
       if (!(error instanceof ScenarioNameTaken)) throw error
       c.status(409)
-      return renderForm(c, {
-        ...state,
-        errors: { name: c.get('t')('scenarios.error.duplicate', { name: parsed.name }) },
-      })
+      return renderForm(
+        c,
+        { ...state, errors: { name: c.get('t')('scenarios.error.duplicate', { name: parsed.name }) } },
+        known,
+      )
     }
     const year = read.given ? `&annee=${read.year}` : ''
     return c.redirect(`${listPath(c)}/${id}?info=${mode === 'create' ? 'cree' : 'modifie'}${year}`, 303)

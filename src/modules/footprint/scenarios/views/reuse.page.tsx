@@ -6,6 +6,7 @@ import { disposalLabels } from '../../import/vocabulary.js'
 import { deviceTypes } from '../../inventory-item.js'
 import {
   type ReuseAssumption,
+  type ReuseCount,
   type ReuseExclusionReason,
   type ReuseNote,
   type ReuseRateResult,
@@ -53,6 +54,7 @@ export function ReusePage({ c, result }: { c: Context<AppEnv>; result: ReuseRate
     )
     .join(', ')
 
+  const shown = (note: ReuseNote<string>) => Math.min(linksShown, note.lines.length)
   const Note = <Reason extends string>({ note, label }: { note: ReuseNote<Reason>; label: string }) => (
     <li>
       <strong>{label}</strong>
@@ -68,12 +70,29 @@ export function ReusePage({ c, result }: { c: Context<AppEnv>; result: ReuseRate
               <a href={itemPath(line)}>{t('reuse.itemLink', { line })}</a>
             </>
           ))}
-          {note.items > Math.min(linksShown, note.lines.length)
-            ? ` ${t('reuse.andMore', { count: number(note.items - Math.min(linksShown, note.lines.length)) })}`
+          {note.items > shown(note)
+            ? ` ${t('reuse.andMore', { count: number(note.items - shown(note)) })}`
             : ''}
         </>
       ) : null}
     </li>
+  )
+
+  const CountHeads = () => (
+    <>
+      <th scope="col" class="num">
+        {t('reuse.counts.items')}
+      </th>
+      <th scope="col" class="num">
+        {t('reuse.counts.quantity')}
+      </th>
+    </>
+  )
+  const CountCells = ({ counts }: { counts: ReuseCount }) => (
+    <>
+      <td class="num">{number(counts.items)}</td>
+      <td class="num">{number(counts.quantity)}</td>
+    </>
   )
 
   return (
@@ -134,24 +153,17 @@ export function ReusePage({ c, result }: { c: Context<AppEnv>; result: ReuseRate
           <thead>
             <tr>
               <th scope="col">{t('reuse.counts.what')}</th>
-              <th scope="col" class="num">
-                {t('reuse.counts.items')}
-              </th>
-              <th scope="col" class="num">
-                {t('reuse.counts.quantity')}
-              </th>
+              <CountHeads />
             </tr>
           </thead>
           <tbody>
             <tr>
               <th scope="row">{t('reuse.counts.eligible')}</th>
-              <td class="num">{number(result.eligible.items)}</td>
-              <td class="num">{number(result.eligible.quantity)}</td>
+              <CountCells counts={result.eligible} />
             </tr>
             <tr>
               <th scope="row">{t('reuse.counts.reused')}</th>
-              <td class="num">{number(result.reused.items)}</td>
-              <td class="num">{number(result.reused.quantity)}</td>
+              <CountCells counts={result.reused} />
             </tr>
           </tbody>
         </table>
@@ -162,12 +174,7 @@ export function ReusePage({ c, result }: { c: Context<AppEnv>; result: ReuseRate
               <tr>
                 <th scope="col">{t('reuse.routes.route')}</th>
                 <th scope="col">{t('reuse.routes.counts')}</th>
-                <th scope="col" class="num">
-                  {t('reuse.counts.items')}
-                </th>
-                <th scope="col" class="num">
-                  {t('reuse.counts.quantity')}
-                </th>
+                <CountHeads />
               </tr>
             </thead>
             <tbody>
@@ -175,8 +182,7 @@ export function ReusePage({ c, result }: { c: Context<AppEnv>; result: ReuseRate
                 <tr>
                   <th scope="row">{disposalLabels[route.route][locale]}</th>
                   <td>{t(reuseRoutes.includes(route.route) ? 'reuse.routes.yes' : 'reuse.routes.no')}</td>
-                  <td class="num">{number(route.items)}</td>
-                  <td class="num">{number(route.quantity)}</td>
+                  <CountCells counts={route} />
                 </tr>
               ))}
             </tbody>
