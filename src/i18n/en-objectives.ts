@@ -109,12 +109,6 @@ export const enObjectives: Record<keyof typeof frObjectives, string> = {
   'objectives.chart.keyExpected': 'expected trajectory',
   'objectives.chart.keyMeasured': 'measured values',
 
-  'objectives.actionStatus.a_planifier': 'to be planned',
-  'objectives.actionStatus.planifiee': 'planned',
-  'objectives.actionStatus.en_cours': 'in progress',
-  'objectives.actionStatus.realisee': 'done',
-  'objectives.actionStatus.abandonnee': 'abandoned',
-
   'objectives.delete.title': 'Delete the objective “{title}”',
   'objectives.delete.text': 'The objective and its trajectory will be deleted. The indicator values stay.',
   'objectives.delete.oneAction':

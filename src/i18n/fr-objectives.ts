@@ -107,12 +107,6 @@ export const frObjectives = {
   'objectives.chart.keyExpected': 'trajectoire attendue',
   'objectives.chart.keyMeasured': 'valeurs mesurées',
 
-  'objectives.actionStatus.a_planifier': 'à planifier',
-  'objectives.actionStatus.planifiee': 'planifiée',
-  'objectives.actionStatus.en_cours': 'en cours',
-  'objectives.actionStatus.realisee': 'réalisée',
-  'objectives.actionStatus.abandonnee': 'abandonnée',
-
   'objectives.delete.title': 'Supprimer l’objectif « {title} »',
   'objectives.delete.text':
     'L’objectif et sa trajectoire seront supprimés. Les valeurs des indicateurs restent.',

@@ -15,7 +15,7 @@ import {
   computedIndicatorValues,
   roundReading as r,
 } from './computed-indicators.js'
-import { indicatorHistory, indicatorReadings } from './indicator-readings.js'
+import { indicatorReadings } from './indicator-readings.js'
 import { saveIndicatorValue } from './indicator-values.queries.js'
 
 /**
@@ -280,7 +280,14 @@ describe.each(testDialects())('computed indicator values on %s', (dialect) => {
       expect.objectContaining({ indicatorId: '4.2', year: 2025, value: r(17 / agents), origin: 'computed' }),
       expect.objectContaining({ indicatorId: '6.1', year: 2024, origin: 'computed' }),
     ])
-    expect(await indicatorHistory(database.db, referential, workspaceId, '4.2', [2023, 2024, 2025])).toEqual([
+    const history = await indicatorReadings(
+      database.db,
+      referential,
+      workspaceId,
+      [2023, 2024, 2025],
+      ['4.2'],
+    )
+    expect(history.map(({ year, value }) => ({ year, value }))).toEqual([
       { year: 2023, value: r(29 / agents) },
       { year: 2024, value: 0.5 },
       { year: 2025, value: r(17 / agents) },

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely'
 import type { Database, IndicatorValuesTable } from '../../../db/schema.js'
 import type { Locale } from '../../../i18n/i18n.js'
 import type { Referential } from '../../referential/referential.schemas.js'
-import type { YearValue } from '../objectives/objective-status.js'
 import { type ComputedIndicatorValue, computedIndicatorValues } from './computed-indicators.js'
 import { referentialIndicators } from './referential-indicators.js'
 
@@ -138,16 +137,4 @@ export function yearsBetween(from: number, to: number): number[] {
   const years: number[] = []
   for (let year = from; year <= to; year += 1) years.push(year)
   return years
-}
-
-/** One indicator's values over the years, oldest first: what trajectories and trend charts draw. */
-export async function indicatorHistory(
-  db: Db,
-  referential: Referential,
-  workspaceId: number,
-  indicatorId: string,
-  years: readonly number[],
-): Promise<YearValue[]> {
-  const readings = await indicatorReadings(db, referential, workspaceId, years, [indicatorId])
-  return readings.map((reading) => ({ year: reading.year, value: reading.value }))
 }

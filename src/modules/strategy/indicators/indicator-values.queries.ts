@@ -201,18 +201,3 @@ export async function deleteIndicatorValue(
   await removeEvidence(dataDir, deleted?.evidence_file_path)
   return deleted
 }
-
-/** The earliest year with an entered value of the indicator, for the history's first year. */
-export async function firstEnteredYear(
-  db: Db,
-  workspaceId: number,
-  indicatorId: string,
-): Promise<number | null> {
-  const row = await db
-    .selectFrom('indicator_values')
-    .select((eb) => eb.fn.min('year').as('first'))
-    .where('workspace_id', '=', workspaceId)
-    .where('indicator_id', '=', indicatorId)
-    .executeTakeFirst()
-  return row?.first === null || row?.first === undefined ? null : Number(row.first)
-}

@@ -104,6 +104,9 @@ describe.each(testDialects())('indicator values over HTTP on %s', (dialect) => {
       const response = await admin.request(`${list()}?annee=${year}`)
       expect(response.status, year).toBe(400)
       expect(await response.text()).toContain('annee')
+      const one = await admin.request(`${page()}?annee=${year}`)
+      expect(one.status, year).toBe(400)
+      expect(await one.text()).toContain('annee')
     }
   })
 
@@ -322,6 +325,9 @@ describe.each(testDialects())('indicator values over HTTP on %s', (dialect) => {
     const again = await admin.post(`${page()}/2023/supprimer`)
     expect(again.status).toBe(404)
     expect(text(await again.text())).toContain('Aucune valeur saisie pour l’indicateur 4.4 en 2023.')
+    // A year that is not one, or an indicator the referential does not have: nothing to delete.
+    expect((await admin.post(`${page()}/abcd/supprimer`)).status).toBe(404)
+    expect((await admin.post(`${page('9.99')}/2023/supprimer`)).status).toBe(404)
   })
 
   it('lists the objectives set on the indicator, and offers to set one to those who may', async () => {

@@ -15,7 +15,7 @@ import { listObjectives } from '../objectives/objectives.queries.js'
 import { computedIndicatorValues, computedSourceOf } from './computed-indicators.js'
 import { maxEvidenceBytes } from './evidence-file.js'
 import { readEvidence } from './evidence-storage.js'
-import { indicatorReadings, mergeReadings, yearsBetween } from './indicator-readings.js'
+import { findIndicator, indicatorReadings, mergeReadings, yearsBetween } from './indicator-readings.js'
 import { firstValueYear, lastValueYear, readValueForm, valueFields } from './indicator-value-form.js'
 import {
   deleteIndicatorValue,
@@ -24,7 +24,6 @@ import {
   listIndicatorValues,
   saveIndicatorValue,
 } from './indicator-values.queries.js'
-import { referentialIndicators } from './referential-indicators.js'
 import { IndicatorPage, type IndicatorPageModel } from './views/indicator.page.js'
 import { type CommitmentIndicators, IndicatorsPage } from './views/indicators.page.js'
 import { indicatorPath } from './views/reading-text.js'
@@ -88,9 +87,10 @@ export function indicatorsRoutes(deps: AppDependencies) {
   ) => {
     const referential = await currentReferential(db)
     const indicatorId = c.req.param('indicatorId') ?? ''
-    const found = referentialIndicators(referential).find((entry) => entry.indicator.id === indicatorId)
-    if (!found) return renderNotFound(c, c.get('t')('indicators.unknown', { id: indicatorId.slice(0, 40) }))
-    return handle(found.indicator, referential)
+    const indicator = findIndicator(referential, indicatorId)
+    if (!indicator)
+      return renderNotFound(c, c.get('t')('indicators.unknown', { id: indicatorId.slice(0, 40) }))
+    return handle(indicator, referential)
   }
 
   /** The path's year of a stored value; undefined (→ 404) for anything else. */
@@ -157,54 +157,6 @@ export function indicatorsRoutes(deps: AppDependencies) {
     return Math.max(firstValueYear, Math.min(...starts))
   }
 
-  const renderIndicator = async (
-    c: Context<AppEnv>,
-    indicator: Indicator,
-    referential: Referential,
-    state: { values: Record<string, string>; errors: FieldErrors; listYear: number; notice?: string },
-    status?: 400 | 413,
-  ) => {
-    const workspace = c.get('workspace')
-    const entered = await listIndicatorValues(db, workspace.id, { indicatorId: indicator.id })
-    const first = await historyStart(workspace.id, indicator, entered)
-    const last = Math.max(new Date().getUTCFullYear(), ...entered.map((row) => row.year))
-    const years = yearsBetween(first, last)
-    const computed = await computedIndicatorValues(db, workspace.id, years, {
-      indicatorIds: [indicator.id],
-      locale: c.get('locale'),
-      measures: true,
-    })
-    const readings = new Map(
-      mergeReadings(referential, entered, computed, [indicator.id]).map((reading) => [reading.year, reading]),
-    )
-    const commitment = referentialIndicators(referential).find((entry) => entry.indicator.id === indicator.id)
-    const place = commitment
-      ? indexReferential(referential).commitmentById.get(commitment.commitmentId)
-      : undefined
-    const model: IndicatorPageModel = {
-      indicator,
-      commitment: place ? { id: place.commitment.id, title: place.commitment.title } : undefined,
-      computedSource: computedSourceOf(indicator),
-      questionText: indicator.fromQuestion
-        ? indexReferential(referential).questions.get(indicator.fromQuestion)?.question.text
-        : undefined,
-      history: years.map((year) => ({ year, reading: readings.get(year) })),
-      measures: computed.filter((value) => value.measureId !== undefined),
-      entered: new Map(entered.map((row) => [row.year, row])),
-      canEdit: canInWorkspace(workspace.role, 'strategy.edit'),
-      form: { values: state.values, errors: state.errors },
-      listYear: state.listYear,
-      notice: state.notice,
-      objectives: (await listObjectives(db, workspace.id))
-        .filter((objective) => objective.indicatorId === indicator.id)
-        .map((objective) => ({ id: objective.id, title: objective.title })),
-    }
-    if (status) c.status(status)
-    return c.render(<IndicatorPage c={c} model={model} />, {
-      title: c.get('t')('indicators.name', { id: indicator.id, name: indicator.name }),
-    })
-  }
-
   /** The form as it opens for a year: that year's entered value, to correct it, or empty. */
   const formValuesOf = (row: IndicatorValueRow | undefined, year: number, locale: string) => ({
     [valueFields.year]: String(year),
@@ -218,15 +170,67 @@ export function indicatorsRoutes(deps: AppDependencies) {
     [valueFields.url]: row?.evidence_url ?? '',
   })
 
+  const renderIndicator = async (
+    c: Context<AppEnv>,
+    indicator: Indicator,
+    referential: Referential,
+    state: { values?: Record<string, string>; errors: FieldErrors; listYear: number; notice?: string },
+    status?: 400 | 413,
+  ) => {
+    const workspace = c.get('workspace')
+    const entered = await listIndicatorValues(db, workspace.id, { indicatorId: indicator.id })
+    const enteredByYear = new Map(entered.map((row) => [row.year, row]))
+    const first = await historyStart(workspace.id, indicator, entered)
+    const last = Math.max(new Date().getUTCFullYear(), ...entered.map((row) => row.year))
+    const years = yearsBetween(first, last)
+    const computed = await computedIndicatorValues(db, workspace.id, years, {
+      indicatorIds: [indicator.id],
+      locale: c.get('locale'),
+      measures: true,
+    })
+    const readings = new Map(
+      mergeReadings(referential, entered, computed, [indicator.id]).map((reading) => [reading.year, reading]),
+    )
+    const index = indexReferential(referential)
+    const commitment = index.commitments.find((candidate) =>
+      candidate.indicators.some((entry) => entry.id === indicator.id),
+    )
+    const model: IndicatorPageModel = {
+      indicator,
+      commitment: commitment ? { id: commitment.id, title: commitment.title } : undefined,
+      computedSource: computedSourceOf(indicator),
+      questionText: indicator.fromQuestion
+        ? index.questions.get(indicator.fromQuestion)?.question.text
+        : undefined,
+      history: years.map((year) => ({ year, reading: readings.get(year) })),
+      measures: computed.filter((value) => value.measureId !== undefined),
+      entered: enteredByYear,
+      canEdit: canInWorkspace(workspace.role, 'strategy.edit'),
+      form: {
+        // Without posted values, the form opens on the year's entered value (to correct it), or empty.
+        values:
+          state.values ?? formValuesOf(enteredByYear.get(state.listYear), state.listYear, c.get('locale')),
+        errors: state.errors,
+      },
+      listYear: state.listYear,
+      notice: state.notice,
+      objectives: (await listObjectives(db, workspace.id))
+        .filter((objective) => objective.indicatorId === indicator.id)
+        .map((objective) => ({ id: objective.id, title: objective.title })),
+    }
+    if (status) c.status(status)
+    return c.render(<IndicatorPage c={c} model={model} />, {
+      title: c.get('t')('indicators.name', { id: indicator.id, name: indicator.name }),
+    })
+  }
+
   routes.get('/espace/:workspaceId/strategie/indicateurs/:indicatorId', view, (c) =>
     withIndicator(c, async (indicator, referential) => {
       const read = readYear(c)
       if (!read.ok) return read.response
       const year = read.year ?? new Date().getUTCFullYear()
-      const row = await findIndicatorValue(db, c.get('workspace').id, indicator.id, year)
       const notice = noticeFrom(c, notices, { year })?.text
       return renderIndicator(c, indicator, referential, {
-        values: formValuesOf(row, year, c.get('locale')),
         errors: {},
         listYear: year,
         ...(notice ? { notice } : {}),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../../test-support/test-app.js'
 import { testDialects } from '../../../test-support/test-databases.js'
 import { createTestUser, Visitor } from '../../../test-support/test-users.js'
-import { insertAction } from '../test-strategy-data.js'
+import { insertAction, insertIndicatorValue } from '../test-strategy-data.js'
 
 /** « Élus formés » (%): an indicator the platform does not compute, so only typed values count. */
 const indicatorId = '2.4'
@@ -25,7 +25,6 @@ describe.each(testDialects())('objectives over HTTP on %s', (dialect) => {
   let test: TestApp
   let workspaceId: number
   let otherWorkspaceId: number
-  let adminId: number
   let admin: Visitor
   let contributor: Visitor
   let reader: Visitor
@@ -53,24 +52,7 @@ describe.each(testDialects())('objectives over HTTP on %s', (dialect) => {
   }
 
   const insertValue = (id: string, year: number, value: number) =>
-    db()
-      .insertInto('indicator_values')
-      .values({
-        workspace_id: workspaceId,
-        indicator_id: id,
-        year,
-        value,
-        source: 'Service formation',
-        comment: null,
-        evidence_url: null,
-        evidence_file_name: null,
-        evidence_file_path: null,
-        evidence_content_type: null,
-        evidence_bytes: null,
-        updated_by: adminId,
-        updated_at: new Date().toISOString(),
-      })
-      .execute()
+    insertIndicatorValue(db(), workspaceId, { indicatorId: id, year, value, source: 'Service formation' })
 
   beforeAll(async () => {
     test = await startTestApp(dialect)
@@ -79,7 +61,6 @@ describe.each(testDialects())('objectives over HTTP on %s', (dialect) => {
       workspace: { kind: 'commune', code: '69123', role: 'admin' },
     })
     workspaceId = created.workspaceId as number
-    adminId = created.userId
     await createTestUser(db(), {
       email: 'contributor@example.org',
       workspace: { kind: 'commune', code: '69123', role: 'contributor' },

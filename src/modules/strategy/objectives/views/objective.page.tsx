@@ -1,25 +1,17 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
-import type { ActionStatus } from '../../../../db/schema.js'
-import { formatNumber, type MessageKey } from '../../../../i18n/i18n.js'
+import { formatNumber } from '../../../../i18n/i18n.js'
 import { Notice } from '../../../../ui/components.js'
 import { CsrfField } from '../../../../ui/forms.js'
 import { noticeFrom } from '../../../../ui/notices.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
+import { statusKeys } from '../../actions/views/action-texts.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
 import type { ObjectiveYear } from '../objective-years.js'
 import type { LinkedAction, ObjectiveWithStatus } from '../objectives.queries.js'
 import { valueText, yearValueText } from './figures.js'
 import { ObjectiveStatusBadge, objectiveStatusKeys } from './objective-status-badge.js'
 import { TrajectoryChart } from './trajectory-chart.js'
-
-const actionStatusKeys: Record<ActionStatus, MessageKey> = {
-  a_planifier: 'objectives.actionStatus.a_planifier',
-  planifiee: 'objectives.actionStatus.planifiee',
-  en_cours: 'objectives.actionStatus.en_cours',
-  realisee: 'objectives.actionStatus.realisee',
-  abandonnee: 'objectives.actionStatus.abandonnee',
-}
 
 export interface ObjectivePageProps {
   c: Context<AppEnv>
@@ -192,7 +184,7 @@ export function ObjectivePage({ c, objective, axisLabel, years, actions, current
             {actions.map((action) => (
               <li>
                 <a href={`${strategyPath}/actions/${action.id}`}>{action.title}</a> —{' '}
-                {t(actionStatusKeys[action.status] ?? 'objectives.actionStatus.a_planifier')}
+                {t(statusKeys[action.status])}
               </li>
             ))}
           </ul>
