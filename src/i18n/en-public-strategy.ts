@@ -30,9 +30,6 @@ export const enPublicStrategy: Record<keyof typeof frPublicStrategy, string> = {
   'publicStrategy.documents.which': '{kind}, version {version}',
   'publicStrategy.documents.htmlOf': 'HTML: {name}',
   'publicStrategy.documents.pdfOf': 'PDF: {name}',
-  'publicStrategy.kind.programme_travail': 'Work programme',
-  'publicStrategy.kind.strategie': 'Responsible digital strategy',
-  'publicStrategy.kind.bilan_annuel': 'Annual review',
 
   'publicStrategy.objectives.heading': 'Objectives and progress',
   'publicStrategy.objectives.none': 'No objective published.',

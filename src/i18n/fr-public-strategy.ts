@@ -28,9 +28,6 @@ export const frPublicStrategy = {
   'publicStrategy.documents.which': '{kind}, version {version}',
   'publicStrategy.documents.htmlOf': 'HTML : {name}',
   'publicStrategy.documents.pdfOf': 'PDF : {name}',
-  'publicStrategy.kind.programme_travail': 'Programme de travail',
-  'publicStrategy.kind.strategie': 'Stratégie numérique responsable',
-  'publicStrategy.kind.bilan_annuel': 'Bilan annuel',
 
   'publicStrategy.objectives.heading': 'Objectifs et avancement',
   'publicStrategy.objectives.none': 'Aucun objectif publié.',

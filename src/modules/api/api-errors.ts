@@ -1,6 +1,9 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { z } from 'zod'
+import type { AppEnv } from '../../app-env.js'
+import type { ParameterProblem } from '../../lib/parse-query.js'
+import { describeIssue } from '../../ui/describe-issue.js'
 
 /** Stable machine codes: clients may branch on them; messages may change. */
 export const apiErrorCodes = [
@@ -35,4 +38,18 @@ export function apiError(
   parameters?: { name: string; message: string }[],
 ) {
   return c.json({ error: { code, message, ...(parameters ? { parameters } : {}) } }, status)
+}
+
+/** 400 invalid_parameter naming each parameter that failed its schema, and why. */
+export function invalidParameters<E extends AppEnv>(c: Context<E>, problems: readonly ParameterProblem[]) {
+  return apiError(
+    c,
+    400,
+    'invalid_parameter',
+    `Invalid parameter${problems.length > 1 ? 's' : ''}: ${problems.map((problem) => problem.parameter).join(', ')}`,
+    problems.map((problem) => ({
+      name: problem.parameter,
+      message: describeIssue(problem.issue, c.get('t')),
+    })),
+  )
 }

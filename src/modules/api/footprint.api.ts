@@ -1,12 +1,11 @@
-import { type Context, Hono } from 'hono'
+import { Hono } from 'hono'
 import type { z } from 'zod'
 import type { AppDependencies } from '../../app-env.js'
-import { type ParameterProblem, parseQuery } from '../../lib/parse-query.js'
-import { describeIssue } from '../../ui/describe-issue.js'
+import { parseQuery } from '../../lib/parse-query.js'
 import { type ApiTokenEnv, bearerAuth } from '../api-tokens/bearer-auth.middleware.js'
 import type { CriterionFigures, FootprintGroup, FootprintResult } from '../footprint/compute-footprint.js'
 import { computeWorkspaceFootprint } from '../footprint/workspace-footprint.js'
-import { apiError } from './api-errors.js'
+import { invalidParameters } from './api-errors.js'
 import type { ApiOperation } from './api-operations.js'
 import {
   footprintQuerySchema,
@@ -125,23 +124,11 @@ export function footprintBody(
 export function footprintApi(deps: AppDependencies) {
   const { db } = deps
   const api = new Hono<ApiTokenEnv>()
-  const invalid = (c: Context<ApiTokenEnv>, problems: ParameterProblem[]) =>
-    apiError(
-      c,
-      400,
-      'invalid_parameter',
-      `Invalid parameter${problems.length > 1 ? 's' : ''}: ${problems.map((problem) => problem.parameter).join(', ')}`,
-      problems.map((problem) => ({
-        name: problem.parameter,
-        message: describeIssue(problem.issue, c.get('t')),
-      })),
-    )
-
   api.use('/workspaces/:workspaceId/*', bearerAuth(deps))
 
   api.get('/workspaces/:workspaceId/footprint', async (c) => {
     const query = parseQuery(footprintQuerySchema, c.req.query())
-    if (!query.ok) return invalid(c, query.problems)
+    if (!query.ok) return invalidParameters(c, query.problems)
     const { workspaceId } = c.get('apiToken')
     const result = await computeWorkspaceFootprint(db, workspaceId, {
       year: query.value.year ?? new Date().getUTCFullYear(),

@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import type { z } from 'zod'
 import type { AppDependencies, AppEnv } from '../../app-env.js'
 import { parseQuery } from '../../lib/parse-query.js'
-import { describeIssue } from '../../ui/describe-issue.js'
 import { publicStrategyPath, publishedDocumentPath } from '../strategy/publication/public-strategy.schemas.js'
 import {
   latestVersion,
@@ -10,7 +9,7 @@ import {
   territoryPublications,
 } from '../strategy/publication/published-strategy.queries.js'
 import { apiTerritoryPathSchema } from '../territories/territories.api-schemas.js'
-import { apiError } from './api-errors.js'
+import { apiError, invalidParameters } from './api-errors.js'
 import type { ApiOperation } from './api-operations.js'
 import { territoryStrategySchema } from './strategy.api-schemas.js'
 
@@ -46,17 +45,7 @@ export function strategyApi({ db }: AppDependencies) {
 
   api.get('/territories/:kind/:code/strategy', async (c) => {
     const path = parseQuery(apiTerritoryPathSchema, c.req.param())
-    if (!path.ok)
-      return apiError(
-        c,
-        400,
-        'invalid_parameter',
-        `Invalid parameter${path.problems.length > 1 ? 's' : ''}: ${path.problems.map((problem) => problem.parameter).join(', ')}`,
-        path.problems.map((problem) => ({
-          name: problem.parameter,
-          message: describeIssue(problem.issue, c.get('t')),
-        })),
-      )
+    if (!path.ok) return invalidParameters(c, path.problems)
     const { kind, code } = path.value
     const publications = await territoryPublications(db, kind, code)
     if (!publications) return apiError(c, 404, 'not_found', `No territory of kind ${kind} with code ${code}`)

@@ -5,8 +5,8 @@ import { parseQuery } from '../../lib/parse-query.js'
 import { foldForSearch } from '../../lib/text.js'
 import { renderBadRequest, renderNotFound } from '../../ui/error-pages.js'
 import { currentReferential } from '../referential/referential.store.js'
-import { reenApplicabilityOf, reenObligationId, todayInFrance } from '../strategy/milestones/reen-context.js'
-import { type ReenStanding, reenDeadlinesOf, reenStanding } from '../strategy/milestones/reen-standing.js'
+import { reenObligationId, reenStandingOf, todayInFrance } from '../strategy/milestones/reen-context.js'
+import type { ReenStanding } from '../strategy/milestones/reen-standing.js'
 import { latestPublication, publishedContent } from '../strategy/publication/published-strategy.queries.js'
 import { getTerritoryProfile } from './get-territory-profile.js'
 import { searchTerritories, territoryVersion } from './territories.queries.js'
@@ -84,12 +84,7 @@ export function territoriesRoutes({ db }: AppDependencies) {
     if (publication) {
       const content = await publishedContent(db, publication.id)
       const obligation = profile.obligations.find((status) => status.obligation.id === reenObligationId)
-      reen = reenStanding(
-        reenApplicabilityOf(obligation),
-        content?.milestones ?? [],
-        todayInFrance(),
-        reenDeadlinesOf(obligation?.obligation),
-      )
+      reen = reenStandingOf(obligation, content?.milestones ?? [])
     }
     const response = await c.render(
       <TerritoryPage c={c} profile={profile} publication={publication} reen={reen} />,

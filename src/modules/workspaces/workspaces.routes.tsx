@@ -4,8 +4,8 @@ import { fr } from '../../i18n/fr.js'
 import { formatNumber } from '../../i18n/i18n.js'
 import { fieldErrorsOf, formValues } from '../../ui/forms.js'
 import { listAssessments } from '../assessments/assessments.queries.js'
-import { currentReferential } from '../referential/referential.store.js'
-import { loadReenContext } from '../strategy/milestones/reen-context.js'
+import { listMilestones } from '../strategy/milestones/milestones.queries.js'
+import { reenObligationId, reenStandingOf } from '../strategy/milestones/reen-context.js'
 import { nextReenStep } from '../strategy/milestones/reen-standing.js'
 import { getTerritoryProfile } from '../territories/get-territory-profile.js'
 import { declaredFiguresSchema, declareFigures } from './declare-figures.js'
@@ -41,10 +41,17 @@ export function workspacesRoutes(deps: AppDependencies) {
     })
     if (!profile) throw new Error(`Workspace ${workspace.id} points to a missing territory`)
     const locale = c.get('locale')
-    const assessments = await listAssessments(db, workspace.id)
+    const [assessments, milestones] = await Promise.all([
+      listAssessments(db, workspace.id),
+      listMilestones(db, workspace.id),
+    ])
     const latestAssessment = assessments[0]
     const latestSubmitted = assessments.find((row) => row.status === 'submitted')
-    const reen = await loadReenContext(db, await currentReferential(db), workspace)
+    // The profile has evaluated the REEN obligation already, with the territory's declared figures.
+    const reen = reenStandingOf(
+      profile.obligations.find((status) => status.obligation.id === reenObligationId),
+      milestones,
+    )
     const values = state.values ?? {
       agents: profile.declared.agentsFte === null ? '' : formatNumber(locale, profile.declared.agentsFte),
       purchases:
@@ -61,7 +68,7 @@ export function workspacesRoutes(deps: AppDependencies) {
         saved={state.saved ?? false}
         latestAssessment={latestAssessment}
         latestSubmitted={latestSubmitted}
-        nextReenStep={nextReenStep(reen.standing)}
+        nextReenStep={nextReenStep(reen)}
       />,
       { title: c.get('t')('workspace.title', { territory: workspace.territoryName }) },
     )

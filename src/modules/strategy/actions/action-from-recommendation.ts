@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema.js'
-import type { Commitment, Question } from '../../referential/referential.schemas.js'
+import type { Commitment, Question, Referential } from '../../referential/referential.schemas.js'
 import {
   currentReferential,
   listReferentialVersions,
   loadReferential,
 } from '../../referential/referential.store.js'
+import { indexReferential } from '../../referential/referential-index.js'
 import type { ActionInput } from './actions.queries.js'
 
 export const recommendationTitleMaxLength = 160
@@ -28,15 +29,10 @@ interface FoundRecommendation {
   commitment: Commitment
 }
 
-function findIn(
-  referential: Awaited<ReturnType<typeof currentReferential>>,
-  id: string,
-): FoundRecommendation | undefined {
-  for (const ambition of referential.ambitions)
-    for (const commitment of ambition.commitments)
-      for (const question of commitment.questions)
-        if (question.recommendation.id === id) return { question, commitment }
-  return undefined
+/** A question's recommendation is « R-<question id> » (the referential's schema checks it). */
+function findIn(referential: Referential, id: string): FoundRecommendation | undefined {
+  const place = indexReferential(referential).questions.get(id.slice('R-'.length))
+  return place && { question: place.question, commitment: place.commitment }
 }
 
 /**

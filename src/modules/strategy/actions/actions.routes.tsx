@@ -38,6 +38,7 @@ import {
   objectiveTitles,
   updateAction,
 } from './actions.queries.js'
+import { ganttBar } from './gantt.js'
 import { ActionPage, DeleteActionPage } from './views/action.page.js'
 import { ActionCalendarPage } from './views/action-calendar.page.js'
 import type { FilterOptions } from './views/action-filters-form.js'
@@ -115,11 +116,7 @@ export function actionsRoutes(deps: AppDependencies) {
       listActions(db, c.get('workspace').id, { ...filterOf(parsed.value), year: undefined }),
       filterOptions(c, referential),
     ])
-    const dated = actions.filter((action) => {
-      const from = action.startDate ?? action.endDate
-      const to = action.endDate ?? action.startDate
-      return from !== null && to !== null && from <= `${year}-12-31` && to >= `${year}-01-01`
-    })
+    const dated = actions.filter((action) => ganttBar(action.startDate, action.endDate, year) !== null)
     const undated = actions.filter((action) => action.startDate === null && action.endDate === null)
     return c.render(
       <ActionCalendarPage
@@ -169,13 +166,20 @@ export function actionsRoutes(deps: AppDependencies) {
     errors?: FieldErrors
   }
 
-  const renderForm = async (c: Context<AppEnv>, state: FormState) => {
+  /** What the form offers and checks against: the referential, this workspace's members and objectives. */
+  const formChoices = async (c: Context<AppEnv>) => {
     const workspaceId = c.get('workspace').id
     const [referential, members, objectives] = await Promise.all([
       currentReferential(db),
       listMembers(db, workspaceId),
       objectiveChoices(db, workspaceId),
     ])
+    return { referential, members, objectives }
+  }
+  type FormChoices = Awaited<ReturnType<typeof formChoices>>
+
+  const renderForm = async (c: Context<AppEnv>, state: FormState, loaded?: FormChoices) => {
+    const { referential, members, objectives } = loaded ?? (await formChoices(c))
     const people = members.map((member) => ({ id: member.id, name: member.name.trim() || member.email }))
     // A former member who still owns the action stays choosable: saving unchanged is no error.
     const saved = state.saved
@@ -211,11 +215,8 @@ export function actionsRoutes(deps: AppDependencies) {
   const submitForm = async (c: Context<AppEnv>, mode: 'create' | 'edit', saved?: ActionDetails) => {
     const workspaceId = c.get('workspace').id
     const values = await readActionForm(c)
-    const [referential, members, objectives] = await Promise.all([
-      currentReferential(db),
-      listMembers(db, workspaceId),
-      objectiveChoices(db, workspaceId),
-    ])
+    const choices = await formChoices(c)
+    const { referential, members, objectives } = choices
     const memberIds = new Set(members.map((member) => member.id))
     if (saved?.ownerUserId) memberIds.add(saved.ownerUserId)
     const parsed = parseActionForm(values, {
@@ -230,7 +231,7 @@ export function actionsRoutes(deps: AppDependencies) {
     if (saved) state.saved = saved
     if (!parsed.ok) {
       c.status(400)
-      return renderForm(c, { ...state, errors: parsed.errors })
+      return renderForm(c, { ...state, errors: parsed.errors }, choices)
     }
     if (mode === 'create') {
       const id = await createAction(db, { workspaceId, actorId: actorId(c), action: parsed.action })

@@ -33,7 +33,6 @@ export interface DocumentData {
     kind: TerritoryKind
     code: string
     name: string
-    nature: string | null
     population: number | null
     populationVintage: string
     agents: number | null
@@ -211,21 +210,15 @@ export async function collectDocumentData(
   kind: DocumentKind,
   year: number,
 ): Promise<DocumentData> {
-  const referential = await currentReferential(db)
-  const territory = await db
-    .selectFrom('territories')
-    .select([
-      'kind',
-      'code',
-      'name',
-      'nature',
-      'population_total',
-      'population_municipal',
-      'population_vintage',
-    ])
-    .where('id', '=', workspace.territoryId)
-    .executeTakeFirstOrThrow()
-  const facts = await territoryFactsOf(db, workspace.territoryId)
+  const [referential, territory, facts] = await Promise.all([
+    currentReferential(db),
+    db
+      .selectFrom('territories')
+      .select(['kind', 'code', 'name', 'population_total', 'population_municipal', 'population_vintage'])
+      .where('id', '=', workspace.territoryId)
+      .executeTakeFirstOrThrow(),
+    territoryFactsOf(db, workspace.territoryId),
+  ])
   const [reen, assessment, footprint, readings, objectives, actions, texts] = await Promise.all([
     loadReenContext(db, referential, workspace),
     latestAssessment(db, referential, workspace.id, year),
@@ -268,7 +261,6 @@ export async function collectDocumentData(
       kind: territory.kind,
       code: territory.code,
       name: territory.name,
-      nature: territory.nature,
       population: territory.population_total ?? territory.population_municipal,
       populationVintage: territory.population_vintage,
       agents: facts.agentsFte,

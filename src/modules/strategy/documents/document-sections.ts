@@ -1,4 +1,5 @@
 import type { DocumentKind } from '../../../db/schema.js'
+import { isSafeTextEmpty } from '../../../lib/safe-text.js'
 
 /**
  * The free-text sections of the documents (strategy_texts.section), in the order the texts page
@@ -25,6 +26,11 @@ export const requiredSections: Record<DocumentKind, readonly TextSection[]> = {
   programme_travail: ['introduction', 'past_actions'],
   strategie: ['introduction', 'governance'],
   bilan_annuel: ['introduction'],
+}
+
+/** The mandatory sections a document still lacks (empty or blank). */
+export function missingSections(kind: DocumentKind, texts: DocumentTexts): TextSection[] {
+  return requiredSections[kind].filter((section) => isSafeTextEmpty(texts[section]))
 }
 
 /** Where each section appears (the texts page says so beside each field). */

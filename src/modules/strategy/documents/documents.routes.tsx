@@ -8,6 +8,7 @@ import { renderBadRequest, renderNotFound } from '../../../ui/error-pages.js'
 import { type FieldErrors, formValues } from '../../../ui/forms.js'
 import { noticeFrom } from '../../../ui/notices.js'
 import { workspaceAccess } from '../../workspaces/workspace-access.middleware.js'
+import { workspaceRowLoader } from '../../workspaces/workspace-row.js'
 import { collectDocumentData } from './document-data.js'
 import { printDocumentPdf, storedDocumentPdf } from './document-pdf.js'
 import {
@@ -141,18 +142,9 @@ export function documentsRoutes(deps: AppDependencies) {
   // -- Published versions (before /:kind, which would not match them anyway) -----------------
 
   /** This workspace's version, or the same 404 for a malformed id and another workspace's. */
-  const withVersion = async (
-    c: Context<AppEnv>,
-    handle: (
-      version: NonNullable<Awaited<ReturnType<typeof findDocumentVersion>>>,
-    ) => Response | Promise<Response>,
-  ) => {
-    const raw = c.req.param('documentId') ?? ''
-    if (!/^\d{1,15}$/.test(raw)) return renderNotFound(c)
-    const version = await findDocumentVersion(db, c.get('workspace').id, Number(raw))
-    if (!version) return renderNotFound(c, c.get('t')('documents.versions.notFound'))
-    return handle(version)
-  }
+  const withVersion = workspaceRowLoader('documentId', 'documents.versions.notFound', (workspaceId, id) =>
+    findDocumentVersion(db, workspaceId, id),
+  )
 
   routes.get(
     '/espace/:workspaceId/strategie/documents/versions/:documentId',

@@ -2,17 +2,12 @@ import type { Kysely } from 'kysely'
 import type { Database, DocumentKind } from '../../../db/schema.js'
 import { translator } from '../../../i18n/i18n.js'
 import { recordAudit } from '../../audit/record-audit.js'
-import { collectDocumentData, type DocumentData } from './document-data.js'
-import { requiredSections, type TextSection } from './document-sections.js'
+import { collectDocumentData } from './document-data.js'
+import { missingSections, type TextSection } from './document-sections.js'
 import { publicSnapshot } from './document-snapshot.js'
 import { documentLocale, documentTitle, renderDocumentHtml } from './render-document.js'
 
 export type PublishOutcome = { ok: true; id: number; version: number } | { ok: false; missing: TextSection[] }
-
-/** The mandatory sections a document still lacks (empty or blank). */
-export function missingSections(kind: DocumentKind, data: Pick<DocumentData, 'texts'>): TextSection[] {
-  return requiredSections[kind].filter((section) => data.texts[section].trim() === '')
-}
 
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code
@@ -35,7 +30,7 @@ export async function publishDocument(
   },
 ): Promise<PublishOutcome> {
   const data = await collectDocumentData(db, input.workspace, input.kind, input.year)
-  const missing = missingSections(input.kind, data)
+  const missing = missingSections(input.kind, data.texts)
   if (missing.length > 0) return { ok: false, missing }
   const title = documentTitle(translator(documentLocale), input.kind, input.year)
   for (let attempt = 1; ; attempt++) {

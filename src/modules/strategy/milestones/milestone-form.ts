@@ -2,6 +2,7 @@ import { type MilestoneKind, milestoneKinds } from '../../../db/schema.js'
 import type { MessageKey, MessageParams, Translate } from '../../../i18n/i18n.js'
 import { safeLinkHref } from '../../../lib/safe-text.js'
 import type { FieldErrors } from '../../../ui/forms.js'
+import { isIsoDate } from '../actions/action-form.js'
 
 /** The milestone form's fields, named in French as the other forms' are. */
 export const milestoneFields = ['type', 'date', 'annee', 'deliberation', 'document', 'commentaire'] as const
@@ -21,13 +22,6 @@ export interface MilestoneInput {
 }
 
 export type ParsedMilestone = { ok: true; input: MilestoneInput } | { ok: false; errors: FieldErrors }
-
-/** A real calendar day written AAAA-MM-JJ (2025-02-30 is not one). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
-}
 
 const optional = (value: string | undefined) => {
   const trimmed = (value ?? '').trim()
@@ -49,7 +43,7 @@ export function parseMilestoneForm(
 
   const date = (values.date ?? '').trim()
   if (date === '') problems.date = ['milestones.error.dateRequired']
-  else if (!isCalendarDate(date)) problems.date = ['milestones.error.dateFormat', { value: date }]
+  else if (!isIsoDate(date)) problems.date = ['milestones.error.dateFormat', { value: date }]
   else if (date < '2000-01-01') problems.date = ['milestones.error.dateTooEarly']
   else if (date > options.today) problems.date = ['milestones.error.dateFuture', { value: date }]
 

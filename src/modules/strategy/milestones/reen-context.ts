@@ -1,17 +1,23 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db/schema.js'
 import { territoryFactsOf } from '../../assessments/assessments.queries.js'
+import { todayInFrance } from '../../footprint/import/values.js'
 import { evaluateObligation, type ObligationStatus } from '../../obligations/evaluate-obligations.js'
 import type { Referential } from '../../referential/referential.schemas.js'
 import { listMilestones, type Milestone } from './milestones.queries.js'
-import { type ReenApplicability, type ReenStanding, reenDeadlinesOf, reenStanding } from './reen-standing.js'
+import {
+  type MilestoneRecord,
+  type ReenApplicability,
+  type ReenStanding,
+  reenDeadlinesOf,
+  reenStanding,
+} from './reen-standing.js'
 
 export const reenObligationId = 'reen_strategie'
 
-/** Today's date in France (a deliberation of 23:30 on 31 December belongs to that year). */
-export function todayInFrance(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now)
-}
+// Today's date in France (a deliberation of 23:30 on 31 December belongs to that year), as the
+// territory page reads it from here.
+export { todayInFrance }
 
 export interface ReenContext {
   milestones: Milestone[]
@@ -27,6 +33,20 @@ export function reenApplicabilityOf(obligation: ObligationStatus | undefined): R
     : obligation?.status === 'to_confirm'
       ? 'to_confirm'
       : 'voluntary'
+}
+
+/** Where a territory stands, from its milestones and the REEN obligation as evaluated for it. */
+export function reenStandingOf(
+  obligation: ObligationStatus | undefined,
+  milestones: readonly MilestoneRecord[],
+  today = todayInFrance(),
+): ReenStanding {
+  return reenStanding(
+    reenApplicabilityOf(obligation),
+    milestones,
+    today,
+    reenDeadlinesOf(obligation?.obligation),
+  )
 }
 
 /**
@@ -45,9 +65,5 @@ export async function loadReenContext(
   ])
   const definition = referential.obligations.find((obligation) => obligation.id === reenObligationId)
   const obligation = definition ? evaluateObligation(definition, facts) : undefined
-  return {
-    milestones,
-    standing: reenStanding(reenApplicabilityOf(obligation), milestones, today, reenDeadlinesOf(definition)),
-    obligation,
-  }
+  return { milestones, standing: reenStandingOf(obligation, milestones, today), obligation }
 }

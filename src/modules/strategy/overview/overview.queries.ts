@@ -7,7 +7,7 @@ import {
   documentKinds,
 } from '../../../db/schema.js'
 import type { Referential } from '../../referential/referential.schemas.js'
-import { actionsForDocuments } from '../actions/actions.queries.js'
+import { listActions } from '../actions/actions.queries.js'
 import { type DocumentVersion, listDocumentVersions } from '../documents/documents.queries.js'
 import { indicatorReadings } from '../indicators/indicator-readings.js'
 import { referentialIndicators } from '../indicators/referential-indicators.js'
@@ -42,7 +42,7 @@ export async function strategyOverview(
     loadReenContext(db, referential, workspace),
     indicatorReadings(db, referential, workspace.id, [year]),
     objectivesWithStatus(db, referential, workspace.id, year),
-    actionsForDocuments(db, workspace.id, { publicOnly: false }),
+    listActions(db, workspace.id),
     listDocumentVersions(db, workspace.id),
   ])
   const objectivesByStatus: Record<ObjectiveStatus, number> = {

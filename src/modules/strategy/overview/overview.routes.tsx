@@ -5,15 +5,11 @@ import { parseQuery } from '../../../lib/parse-query.js'
 import { renderBadRequest } from '../../../ui/error-pages.js'
 import { currentReferential } from '../../referential/referential.store.js'
 import { workspaceAccess } from '../../workspaces/workspace-access.middleware.js'
+import { yearSchema } from '../actions/action-filters.js'
 import { strategyOverview } from './overview.queries.js'
 import { OverviewPage } from './views/overview.page.js'
 
-const yearQuery = z.object({
-  annee: z.preprocess(
-    (value) => (value === '' ? undefined : value),
-    z.coerce.number().int().min(2000).max(2100).optional(),
-  ),
-})
+const yearQuery = z.object({ annee: yearSchema })
 
 /** /espace/:id/strategie: the strategy at a glance (mounted by milestones.routes.tsx). */
 export function overviewRoutes(deps: AppDependencies) {

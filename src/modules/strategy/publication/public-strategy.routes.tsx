@@ -10,9 +10,10 @@ import type { Referential } from '../../referential/referential.schemas.js'
 import { currentReferential } from '../../referential/referential.store.js'
 import { territoryPathSchema } from '../../territories/territories.schemas.js'
 import { storedDocumentPdf } from '../documents/document-pdf.js'
+import { documentSlugs } from '../documents/document-sections.js'
 import { standaloneDocumentCsp } from '../documents/standalone-documents.js'
+import { reenObligationId } from '../milestones/reen-context.js'
 import {
-  documentSlugs,
   publicActionsPageSize,
   publicObjectivesPageSize,
   publicStrategyPath,
@@ -46,7 +47,7 @@ export const publicStrategyPageCacheControl = 'private, no-cache'
 
 /** The REEN steps' legal deadlines, from the current referential's reen_strategie obligation. */
 function reenDeadlines(referential: Referential): Map<string, string> {
-  const reen = referential.obligations.find((obligation) => obligation.id === 'reen_strategie')
+  const reen = referential.obligations.find((obligation) => obligation.id === reenObligationId)
   return new Map((reen?.milestones ?? []).map((milestone) => [milestone.id, milestone.deadline]))
 }
 

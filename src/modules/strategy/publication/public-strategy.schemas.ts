@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import type { DocumentKind } from '../../../db/schema.js'
 import { pageNumber, territoryPathSchema } from '../../territories/territories.schemas.js'
 
 export const publicStrategyQuerySchema = z.object({
@@ -16,13 +15,6 @@ export const publishedDocumentPathSchema = territoryPathSchema.extend({
 /** Rows a table of the public page shows at once: keeps the page within its budget (EcoIndex A). */
 export const publicObjectivesPageSize = 10
 export const publicActionsPageSize = 10
-
-/** File names and paths speak French, as the workspace's document pages do. */
-export const documentSlugs: Record<DocumentKind, string> = {
-  programme_travail: 'programme-de-travail',
-  strategie: 'strategie',
-  bilan_annuel: 'bilan-annuel',
-}
 
 export const publicStrategyPath = (territory: { kind: string; code: string }) =>
   `/territoires/${territory.kind}/${encodeURIComponent(territory.code)}/strategie`

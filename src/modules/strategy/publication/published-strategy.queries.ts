@@ -19,7 +19,6 @@ export interface PublicTerritory {
   kind: TerritoryKind
   code: string
   name: string
-  nature: string | null
   populationTotal: number | null
   populationMunicipal: number | null
   isDemo: boolean
@@ -57,7 +56,6 @@ export async function territoryPublications(
       't.kind',
       't.code',
       't.name',
-      't.nature',
       't.population_total',
       't.population_municipal',
       't.is_demo',
@@ -84,7 +82,6 @@ export async function territoryPublications(
     kind: first.kind,
     code: first.code,
     name: first.name,
-    nature: first.nature,
     populationTotal: first.population_total,
     populationMunicipal: first.population_municipal,
     isDemo: first.is_demo === 1,

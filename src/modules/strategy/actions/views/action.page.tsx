@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { formatBudget, formatLongDate } from '../../../../i18n/i18n.js'
 import { Notice } from '../../../../ui/components.js'
-import { CsrfField, type FieldErrors, TextAreaField } from '../../../../ui/forms.js'
+import { CsrfField, ErrorSummary, type FieldErrors, TextAreaField } from '../../../../ui/forms.js'
 import type { Commitment } from '../../../referential/referential.schemas.js'
 import { canInWorkspace } from '../../../workspaces/workspaces.policy.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
@@ -57,20 +57,7 @@ export function ActionPage({
       <h1>{action.title}</h1>
       <StrategyNav c={c} current="actions" />
       <Notice text={notice} />
-      {noteErrors.body ? (
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-          <h2 id="error-summary-title">{t('form.errorSummary')}</h2>
-          <ul>
-            <li>
-              <a href="#body">
-                {t('actions.note.label')}
-                {t('ui.colon')}
-                {noteErrors.body}
-              </a>
-            </li>
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary c={c} errors={noteErrors} labels={{ body: t('actions.note.label') }} />
       <p>
         <a href={`${base}/actions`}>{t('actions.view.back')}</a>
       </p>

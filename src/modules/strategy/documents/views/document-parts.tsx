@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { ActionStatus } from '../../../../db/schema.js'
 import { formatBudget, formatLongDate, type Locale, type Translate } from '../../../../i18n/i18n.js'
+import { isSafeTextEmpty } from '../../../../lib/safe-text.js'
 import { kindKeys } from '../../../../ui/components.js'
 import { deviceTypeLabels } from '../../../footprint/import/type-mapping.js'
 import { type DeviceType, deviceTypes } from '../../../footprint/inventory-item.js'
@@ -97,7 +98,7 @@ export function Sections({ sections }: { sections: DocSection[] }) {
 /** A free-text section, or a plain note that it is still to be written (drafts only reach there). */
 export function FreeText({ d, section }: { d: DocContext; section: TextSection }) {
   const source = d.data.texts[section]
-  if (source.trim() === '') return <p class="empty">{d.t('doc.textMissing')}</p>
+  if (isSafeTextEmpty(source)) return <p class="empty">{d.t('doc.textMissing')}</p>
   return <SafeTextView source={source} headingLevel={3} />
 }
 
@@ -608,7 +609,7 @@ export function MeansPart({ d }: { d: DocContext }) {
           </ul>
         </>
       ) : null}
-      {d.data.texts.means.trim() === '' ? null : (
+      {isSafeTextEmpty(d.data.texts.means) ? null : (
         <>
           <h3>{t('doc.means.text')}</h3>
           <SafeTextView source={d.data.texts.means} headingLevel={4} />

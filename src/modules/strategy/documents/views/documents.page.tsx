@@ -10,6 +10,7 @@ import { YearInputForm } from '../../views/year-input-form.js'
 import {
   type DocumentTexts,
   documentSlugs,
+  missingSections,
   requiredSections,
   sectionUse,
   type TextSection,
@@ -107,7 +108,7 @@ function KindPanel({
 }) {
   const t = c.get('t')
   const base = `${documentsPath(c)}/${documentSlugs[kind]}`
-  const missing = requiredSections[kind].filter((section) => texts[section].trim() === '')
+  const missing = missingSections(kind, texts)
   const canPublish = canInWorkspace(c.get('workspace').role, 'strategy.publish')
   const headingId = `document-${documentSlugs[kind]}`
   // Three panels carry the same links and button: the document's name, unseen, tells them apart

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import { documentKinds } from '../../../../db/schema.js'
-import { safeTextMaxLength } from '../../../../lib/safe-text.js'
+import { isSafeTextEmpty, safeTextMaxLength } from '../../../../lib/safe-text.js'
 import { CsrfField, ErrorSummary, type FieldErrors, TextAreaField } from '../../../../ui/forms.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
 import { type DocumentTexts, requiredSections, sectionUse, textSections } from '../document-sections.js'
@@ -77,7 +77,7 @@ export function TextsPage({
           {textSections.map((section) => (
             <>
               <h3>{sectionLabel(c, section)}</h3>
-              {texts[section].trim() === '' ? (
+              {isSafeTextEmpty(texts[section]) ? (
                 <p class="muted">{t('texts.preview.empty')}</p>
               ) : (
                 <SafeTextView source={texts[section]} headingLevel={4} />

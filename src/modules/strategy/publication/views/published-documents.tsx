@@ -1,16 +1,8 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
-import type { DocumentKind } from '../../../../db/schema.js'
-import type { MessageKey } from '../../../../i18n/i18n.js'
 import { publishedDocumentPath } from '../public-strategy.schemas.js'
 import type { PublicTerritory, PublishedVersion } from '../published-strategy.queries.js'
 import { formatDay } from './published-format.js'
-
-export const documentKindKeys = {
-  programme_travail: 'publicStrategy.kind.programme_travail',
-  strategie: 'publicStrategy.kind.strategie',
-  bilan_annuel: 'publicStrategy.kind.bilan_annuel',
-} as const satisfies Record<DocumentKind, MessageKey>
 
 /** Every version still public, newest first, each readable as HTML and as PDF. */
 export function PublishedDocuments({
@@ -47,7 +39,7 @@ export function PublishedDocuments({
             {versions.map((version) => {
               const path = publishedDocumentPath(territory, version.id)
               const name = t('publicStrategy.documents.which', {
-                kind: t(documentKindKeys[version.kind]),
+                kind: t(`documents.kind.${version.kind}`),
                 version: version.version,
               })
               return (
