@@ -41,11 +41,15 @@ export function apiError(
 }
 
 /** 400 invalid_parameter naming each parameter that failed its schema, and why. */
-export function invalidParameters<E extends AppEnv>(c: Context<E>, problems: readonly ParameterProblem[]) {
+export function invalidParameters<E extends AppEnv>(
+  c: Context<E>,
+  problems: readonly ParameterProblem[],
+  code: 'invalid_parameter' | 'missing_parameter' = 'invalid_parameter',
+) {
   return apiError(
     c,
     400,
-    'invalid_parameter',
+    code,
     `Invalid parameter${problems.length > 1 ? 's' : ''}: ${problems.map((problem) => problem.parameter).join(', ')}`,
     problems.map((problem) => ({
       name: problem.parameter,

@@ -3,8 +3,7 @@ import type { z } from 'zod'
 import type { AppDependencies, AppEnv } from '../../app-env.js'
 import { type ParameterProblem, parseQuery } from '../../lib/parse-query.js'
 import { foldForSearch } from '../../lib/text.js'
-import { describeIssue } from '../../ui/describe-issue.js'
-import { apiError } from '../api/api-errors.js'
+import { apiError, invalidParameters } from '../api/api-errors.js'
 import type { ApiOperation } from '../api/api-operations.js'
 import { getTerritoryProfile } from './get-territory-profile.js'
 import {
@@ -64,17 +63,10 @@ function toApiSummary(territory: TerritorySummary): z.infer<typeof territorySumm
 export function territoriesApi({ db }: AppDependencies) {
   const api = new Hono<AppEnv>()
   const invalid = (c: Context<AppEnv>, problems: ParameterProblem[]) => {
-    const t = c.get('t')
-    const missing = problems.find(
+    const missing = problems.some(
       (problem) => problem.issue.code === 'invalid_type' && problem.issue.input === undefined,
     )
-    return apiError(
-      c,
-      400,
-      missing ? 'missing_parameter' : 'invalid_parameter',
-      `Invalid parameter${problems.length > 1 ? 's' : ''}: ${problems.map((problem) => problem.parameter).join(', ')}`,
-      problems.map((problem) => ({ name: problem.parameter, message: describeIssue(problem.issue, t) })),
-    )
+    return invalidParameters(c, problems, missing ? 'missing_parameter' : 'invalid_parameter')
   }
 
   api.get('/territories', async (c) => {

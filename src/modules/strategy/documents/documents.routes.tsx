@@ -9,6 +9,7 @@ import { type FieldErrors, formValues } from '../../../ui/forms.js'
 import { noticeFrom } from '../../../ui/notices.js'
 import { workspaceAccess } from '../../workspaces/workspace-access.middleware.js'
 import { workspaceRowLoader } from '../../workspaces/workspace-row.js'
+import { yearSchema } from '../actions/action-filters.js'
 import { collectDocumentData } from './document-data.js'
 import { printDocumentPdf, storedDocumentPdf } from './document-pdf.js'
 import {
@@ -27,10 +28,6 @@ import { DocumentsPage, documentsPath } from './views/documents.page.js'
 import { PdfUnavailablePage } from './views/pdf-unavailable.page.js'
 import { TextsPage } from './views/texts.page.js'
 
-const yearSchema = z.preprocess(
-  (value) => (value === '' ? undefined : value),
-  z.coerce.number().int().min(2000).max(2100).optional(),
-)
 const yearQuery = z.object({ annee: yearSchema })
 const requiredYear = z.object({ annee: z.coerce.number().int().min(2000).max(2100) })
 

@@ -15,10 +15,6 @@ import {
 
 export const reenObligationId = 'reen_strategie'
 
-// Today's date in France (a deliberation of 23:30 on 31 December belongs to that year), as the
-// territory page reads it from here.
-export { todayInFrance }
-
 export interface ReenContext {
   milestones: Milestone[]
   standing: ReenStanding

@@ -9,7 +9,9 @@ export interface YearValue {
   value: number
 }
 
-export type ObjectiveStatus = 'reached' | 'on_track' | 'behind' | 'no_data'
+/** In the order the pages count and list them. */
+export const objectiveStatuses = ['reached', 'on_track', 'behind', 'no_data'] as const
+export type ObjectiveStatus = (typeof objectiveStatuses)[number]
 
 export interface ObjectiveAssessment {
   status: ObjectiveStatus

@@ -1,4 +1,5 @@
 import type { DocumentKind } from '../../../../db/schema.js'
+import { objectiveStatuses } from '../../objectives/objective-status.js'
 import {
   AssessmentPart,
   AxesTable,
@@ -176,7 +177,7 @@ function reviewSections(d: DocContext): DocSection[] {
     action.status === 'realisee' && (action.endDate === null || action.endDate.startsWith(String(year)))
   const done = all.filter(doneThisYear)
   const running = all.filter((action) => action.status === 'en_cours')
-  const statuses = ['reached', 'on_track', 'behind', 'no_data'] as const
+  const statuses = objectiveStatuses
   return [
     introduction(d),
     {

@@ -2,11 +2,11 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../../../../app-env.js'
 import type { Referential } from '../../../referential/referential.schemas.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
-import type { ObjectiveStatus } from '../objective-status.js'
+import { type ObjectiveStatus, objectiveStatuses } from '../objective-status.js'
 import type { ObjectiveWithStatus } from '../objectives.queries.js'
 import { ObjectiveStatusBadge, objectiveStatusKeys } from './objective-status-badge.js'
 
-const statuses: ObjectiveStatus[] = ['reached', 'on_track', 'behind', 'no_data']
+const statuses = objectiveStatuses
 
 interface AxisGroup {
   id: number | null

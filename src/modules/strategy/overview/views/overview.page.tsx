@@ -5,11 +5,10 @@ import { formatBudget, formatLongDate, formatNumber } from '../../../../i18n/i18
 import { documentsPath, kindLabel } from '../../documents/views/documents.page.js'
 import { nextReenStep } from '../../milestones/reen-standing.js'
 import { milestoneLabel, ReenStandingView, reenStateText } from '../../milestones/views/reen-standing-view.js'
+import { objectiveStatuses } from '../../objectives/objective-status.js'
 import { StrategyNav } from '../../views/strategy-nav.js'
 import { YearInputForm } from '../../views/year-input-form.js'
 import type { StrategyOverview } from '../overview.queries.js'
-
-const objectiveStatuses = ['reached', 'on_track', 'behind', 'no_data'] as const
 
 /** Where the strategy stands: the legal deadlines, then one card per section with its figures and link. */
 export function OverviewPage({ c, overview }: { c: Context<AppEnv>; overview: StrategyOverview }) {
