@@ -5,10 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { prepareDatabase, StartupError } from './bootstrap.js'
 import { ConfigError, loadConfig } from './config.js'
 import { DatabaseUnavailableError } from './db/database.js'
-import { migrateToLatest } from './db/migrate.js'
 import { seedDemo } from './modules/demo/seed-demo.js'
 import { loadTerritoryFixtures } from './test-support/territory-fixtures.js'
-import { openTestDatabase, testDialects } from './test-support/test-databases.js'
+import { migrateTestDatabase, openTestDatabase, testDialects } from './test-support/test-databases.js'
 
 describe('settings', () => {
   it('uses an embedded SQLite file under DATA_DIR by default', () => {
@@ -57,9 +56,7 @@ describe.each(testDialects())('reference data on %s', (dialect) => {
     try {
       const first = await loadTerritoryFixtures(database.db)
       expect(first.loaded).toBe(true)
-      expect(await migrateToLatest(database.db, database.schema ? { schema: database.schema } : {})).toEqual(
-        [],
-      )
+      expect(await migrateTestDatabase(database)).toEqual([])
       const second = await loadTerritoryFixtures(database.db)
       expect(second).toMatchObject({ loaded: false, count: first.count })
       expect(await seedDemo(database.db)).toBe(true)

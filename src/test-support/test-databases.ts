@@ -32,10 +32,38 @@ export function testDialects(): DialectName[] {
 
 export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
   const handle = dialect === 'sqlite' ? await openTestSqlite() : await openTestPostgres()
-  await migrateToLatest(handle.db, handle.schema ? { schema: handle.schema } : {})
+  await migrateTestDatabase(handle)
   await ensureBundledReferentials(handle.db)
   await ensureBundledFactorBases(handle.db)
   return handle
+}
+
+/**
+ * Kysely's migrator looks at every schema of the PostgreSQL database (its introspection calls
+ * has_schema_privilege and pg_get_serial_sequence by schema name), so a schema another test file
+ * drops at that very moment makes it fail with « schema jalons_test_… does not exist » — the
+ * occasional red run seen in CI. Migrations therefore hold this advisory lock shared, and dropping
+ * a test schema holds it exclusively: they never overlap, and migrations still run side by side.
+ */
+const testSchemaLock = 7_270_001
+
+async function withSchemaLock<T>(mode: 'shared' | 'exclusive', work: (client: pg.Client) => Promise<T>) {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL as string })
+  await client.connect()
+  const suffix = mode === 'shared' ? '_shared' : ''
+  try {
+    await client.query(`select pg_advisory_lock${suffix}($1)`, [testSchemaLock])
+    return await work(client)
+  } finally {
+    // Ending the session releases the lock whatever happened.
+    await client.end()
+  }
+}
+
+/** Brings a test database to the latest schema; on PostgreSQL, never while a test schema is dropped. */
+export async function migrateTestDatabase(handle: TestDatabase): Promise<string[]> {
+  if (!handle.schema) return migrateToLatest(handle.db)
+  return withSchemaLock('shared', () => migrateToLatest(handle.db, { schema: handle.schema }))
 }
 
 async function openTestSqlite(): Promise<TestDatabase> {
@@ -63,10 +91,7 @@ async function openTestPostgres(): Promise<TestDatabase> {
     schema,
     dispose: async () => {
       await handle.close()
-      const cleaner = new pg.Client({ connectionString: url })
-      await cleaner.connect()
-      await cleaner.query(`drop schema ${schema} cascade`)
-      await cleaner.end()
+      await withSchemaLock('exclusive', (cleaner) => cleaner.query(`drop schema ${schema} cascade`))
     },
   }
 }
